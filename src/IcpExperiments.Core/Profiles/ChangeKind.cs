@@ -1,0 +1,8 @@
+namespace IcpExperiments.Core.Profiles;
+
+public enum ChangeKind
+{
+    Added,
+    Removed,
+    Changed,
+}

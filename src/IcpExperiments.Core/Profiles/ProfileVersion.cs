@@ -1,0 +1,4 @@
+namespace IcpExperiments.Core.Profiles;
+
+/// <summary>An immutable, numbered version of a profile. <see cref="ChangeNote"/> says why it was made.</summary>
+public sealed record ProfileVersion(string ProfileId, int Number, ProfileContent Content, string ChangeNote, DateTimeOffset CreatedAt);
