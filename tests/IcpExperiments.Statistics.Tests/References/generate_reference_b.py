@@ -146,9 +146,46 @@ def sequential_cases():
     return cases
 
 
+def cuped_case(name, yc, xc, yv, xv, conf=0.95):
+    import statsmodels.api as sm
+    y = np.concatenate([yc, yv])
+    x = np.concatenate([xc, xv])
+    treated = np.concatenate([np.zeros(len(yc)), np.ones(len(yv))])
+    adjusted = sm.OLS(y, sm.add_constant(np.column_stack([treated, x - x.mean()]))).fit()
+    plain = sm.OLS(y, sm.add_constant(treated)).fit()
+    a_lo, a_hi = adjusted.conf_int(alpha=1 - conf)[1]
+    u_lo, u_hi = plain.conf_int(alpha=1 - conf)[1]
+    return {"name": name, "rtol": 1e-9,
+            "inputs": {"control_y": list(yc), "control_x": list(xc), "variant_y": list(yv), "variant_x": list(xv), "confidence": conf},
+            "expected": {"estimate": adjusted.params[1], "se": adjusted.bse[1], "t": adjusted.tvalues[1], "p": adjusted.pvalues[1],
+                         "lower": a_lo, "upper": a_hi, "theta": adjusted.params[2],
+                         "unadjusted_estimate": plain.params[1], "unadjusted_p": plain.pvalues[1], "unadjusted_lower": u_lo,
+                         "unadjusted_upper": u_hi, "variance_reduction": 1 - adjusted.bse[1] ** 2 / plain.bse[1] ** 2}}
+
+
+def cuped_cases():
+    rng = np.random.default_rng(20261123)
+    cases = []
+    # Pipeline-like: outcome strongly tied to pre-period engagement, small true effect.
+    x = rng.gamma(2.0, 50.0, 800); y = 20 + 0.8 * x + rng.normal(0, 30, 800)
+    xv = rng.gamma(2.0, 50.0, 820); yv = 23 + 0.8 * xv + rng.normal(0, 30, 820)
+    cases.append(cuped_case("correlated", y, x, yv, xv))
+    # Useless covariate: variance reduction near zero (may be slightly negative).
+    x = rng.normal(0, 1, 300); y = rng.normal(5, 2, 300); xv = rng.normal(0, 1, 310); yv = rng.normal(5.2, 2, 310)
+    cases.append(cuped_case("uncorrelated", y, x, yv, xv, 0.9))
+    # Tiny sample, unbalanced arms, chance imbalance in the covariate.
+    cases.append(cuped_case("tiny", np.array([3.0, 5.0, 4.0]), np.array([1.0, 3.0, 2.5]), np.array([6.0, 7.5]), np.array([2.0, 4.0])))
+    # Very unbalanced, large offset in the covariate (cancellation check) and binary outcome (conversion).
+    x = 1e6 + rng.normal(0, 10, 5000); y = (rng.random(5000) < 0.1 + 0.004 * (x - 1e6)).astype(float)
+    xv = 1e6 + rng.normal(0, 10, 50); yv = (rng.random(50) < 0.12 + 0.004 * (xv - 1e6)).astype(float)
+    cases.append(cuped_case("binary_unbalanced_offset", y, x, yv, xv))
+    return cases
+
+
 if __name__ == "__main__":
     versions = f"scipy {scipy.__version__}, statsmodels {statsmodels.__version__}"
     write("power.json", f"statsmodels power_proportions_2indep / samplesize_proportions_2indep_onetail / NormalIndPower; "
           f"Schoenfeld via scipy.stats.norm ({versions})", power_cases())
     write("sequential.json", "normal-mixture likelihood ratio integrated numerically with scipy.integrate.quad, sequence ends by "
           f"scipy.optimize.brentq on it ({versions}); rtol 1e-8 for the quadrature", sequential_cases())
+    write("cuped.json", f"statsmodels OLS y ~ 1 + treated + (x - mean x) and y ~ 1 + treated ({versions})", cuped_cases())
