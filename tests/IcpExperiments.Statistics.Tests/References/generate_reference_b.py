@@ -13,7 +13,7 @@ import math
 import numpy as np
 import scipy
 import statsmodels
-from scipy import integrate, stats
+from scipy import integrate, optimize, stats
 from statsmodels.stats.power import NormalIndPower, normal_sample_size_one_tail
 from statsmodels.stats.proportion import power_proportions_2indep, samplesize_proportions_2indep_onetail
 
@@ -94,7 +94,61 @@ def power_cases():
     return cases
 
 
+def log_mixture_likelihood_ratio(theta_hat, theta0, v, tau2):
+    """ln Λ by numerical integration of the likelihood ratio over the N(theta0, tau2) mixing prior (no closed form used)."""
+    sd, prior_sd = math.sqrt(v), math.sqrt(tau2)
+    log_null = stats.norm.logpdf(theta_hat, loc=theta0, scale=sd)
+    log_integrand = lambda t: stats.norm.logpdf(theta_hat, loc=t, scale=sd) - log_null + stats.norm.logpdf(t, theta0, prior_sd)
+    centre = theta0 + (theta_hat - theta0) * tau2 / (tau2 + v)
+    spread = math.sqrt(tau2 * v / (tau2 + v))
+    peak = log_integrand(centre)
+    value, _ = integrate.quad(lambda t: math.exp(log_integrand(t) - peak), centre - 40 * spread, centre + 40 * spread,
+                              points=[centre], epsabs=0, epsrel=1e-13, limit=500)
+    return peak + math.log(value)
+
+
+def sequential_case(name, kind, inputs, estimate, v, n_total, alpha, tuning):
+    log_term = -2 * math.log(alpha)
+    rho2 = (log_term + math.log(1 + log_term)) / tuning
+    tau2 = rho2 * n_total * v
+    log_lam = log_mixture_likelihood_ratio(estimate, 0.0, v, tau2)
+    # Sequence ends: the theta0 where Λ(theta0) = 1/alpha, found by root search on the integral.
+    f = lambda t0: log_mixture_likelihood_ratio(estimate, t0, v, tau2) + math.log(alpha)
+    width = math.sqrt(v) * 60
+    lower = optimize.brentq(f, estimate - width, estimate, xtol=1e-15 * max(1.0, abs(estimate)), rtol=1e-14)
+    upper = optimize.brentq(f, estimate, estimate + width, xtol=1e-15 * max(1.0, abs(estimate)), rtol=1e-14)
+    inputs = dict(inputs, kind=kind, alpha=alpha, tuning=tuning)
+    return {"name": name, "rtol": 1e-8, "inputs": inputs,
+            "expected": {"estimate": estimate, "p_value": math.exp(-max(0.0, log_lam)), "lower": lower, "upper": upper}}
+
+
+def sequential_cases():
+    cases = []
+    for name, sc, nc, sv, nv, alpha, tuning in [
+        ("prop_early_look", 12, 400, 19, 410, 0.05, 20000),
+        ("prop_at_tuning", 1000, 10000, 1130, 10000, 0.05, 20000),
+        ("prop_strong_effect", 50, 1000, 110, 1000, 0.01, 4000),
+        ("prop_unbalanced", 30, 300, 900, 6000, 0.1, 10000),
+        ("prop_past_tuning", 5000, 100000, 5100, 100000, 0.05, 20000),
+    ]:
+        pc, pv = sc / nc, sv / nv
+        v = pc * (1 - pc) / nc + pv * (1 - pv) / nv
+        cases.append(sequential_case(name, 0, {"control_successes": sc, "control_trials": nc, "variant_successes": sv,
+                                               "variant_trials": nv}, pv - pc, v, nc + nv, alpha, tuning))
+    for name, nc, mc, vc, nv, mv, vv, alpha, tuning in [
+        ("mean_acv", 250, 24000.0, 9000.0 ** 2, 260, 26500.0, 11000.0 ** 2, 0.05, 2000),
+        ("mean_tiny", 3, 1.0, 0.5, 4, 2.5, 0.8, 0.05, 100),
+        ("mean_null", 5000, 10.0, 4.0, 5000, 10.0, 4.0, 0.05, 10000),
+    ]:
+        v = vc / nc + vv / nv
+        cases.append(sequential_case(name, 1, {"control_n": nc, "control_mean": mc, "control_variance": vc, "variant_n": nv,
+                                               "variant_mean": mv, "variant_variance": vv}, mv - mc, v, nc + nv, alpha, tuning))
+    return cases
+
+
 if __name__ == "__main__":
     versions = f"scipy {scipy.__version__}, statsmodels {statsmodels.__version__}"
     write("power.json", f"statsmodels power_proportions_2indep / samplesize_proportions_2indep_onetail / NormalIndPower; "
           f"Schoenfeld via scipy.stats.norm ({versions})", power_cases())
+    write("sequential.json", "normal-mixture likelihood ratio integrated numerically with scipy.integrate.quad, sequence ends by "
+          f"scipy.optimize.brentq on it ({versions}); rtol 1e-8 for the quadrature", sequential_cases())
