@@ -154,8 +154,52 @@ def distributions():
           "with R qt, chi-square tails with R pchisq", cases)
 
 
+# ---------------------------------------------------------------- proportions (statsmodels, scipy, R fisher.test)
+PROPORTION_TABLES = [  # control successes, control trials, variant successes, variant trials
+    (10, 100, 15, 100), (0, 50, 0, 50), (50, 50, 50, 50), (0, 20, 5, 20), (3, 10, 8, 12), (1, 1, 0, 1),
+    (3, 10, 7, 10), (0, 7, 7, 7), (2, 9, 0, 4), (120, 1000, 150, 1000), (5, 100000, 1, 100), (12, 1000000, 2, 10),
+    (50000, 1000000, 50900, 1000000), (123456, 999999, 124789, 1000001), (100, 1000, 300, 1000),
+    (1000, 100000, 1400, 100000), (5000, 1000000, 5400, 1000000), (20, 40, 20, 40), (1, 30, 9, 31),
+    (400, 2000, 530, 2500), (0, 1000000, 30, 1000000), (999990, 1000000, 999950, 1000000), (7, 8, 1, 9),
+]
+
+
+def r_fisher(tables):
+    body = ",".join(f"fisher.test(matrix(c({x1},{x2},{n1 - x1},{n2 - x2}),2))$p.value" for x1, n1, x2, n2 in tables)
+    return r_eval(f"c({body})")
+
+
+def proportions():
+    from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint, proportions_ztest
+    cases = []
+    fisher_p = r_fisher(PROPORTION_TABLES)
+    for (x1, n1, x2, n2), fp in zip(PROPORTION_TABLES, fisher_p):
+        table = np.array([[x1, n1 - x1], [x2, n2 - x2]])
+        expected = {"fisher_p": fp}
+        no_variation = x1 + x2 in (0, n1 + n2)
+        if not no_variation:
+            z, zp = proportions_ztest([x2, x1], [n2, n1])
+            chi, chi_p, _, _ = stats.chi2_contingency(table, correction=False)
+            yates, yates_p, _, _ = stats.chi2_contingency(table, correction=True)
+            expected.update(z=z, z_p=zp, chi2=chi, chi2_p=chi_p, yates=yates, yates_p=yates_p)
+        expected["odds_ratio"] = stats.fisher_exact(table[::-1])[0] if (x2 * (n1 - x1) or x1 * (n2 - x2)) else float("nan")
+        for arm, (x, n) in (("control", (x1, n1)), ("variant", (x2, n2))):
+            lo, hi = proportion_confint(x, n, alpha=0.05, method="wilson")
+            expected[f"wilson_{arm}_lower"], expected[f"wilson_{arm}_upper"] = lo, hi
+        lo, hi = confint_proportions_2indep(x2, n2, x1, n1, method="newcomb", compare="diff", alpha=0.05)
+        expected.update(newcombe_lower=lo, newcombe_upper=hi, difference=x2 / n2 - x1 / n1)
+        if x1 > 0 and x2 > 0 and not (x1 == n1 and x2 == n2):
+            lo, hi = confint_proportions_2indep(x2, n2, x1, n1, method="log", compare="ratio", alpha=0.05)
+            expected.update(lift=(x2 / n2) / (x1 / n1) - 1, lift_lower=lo - 1, lift_upper=hi - 1)
+        min_expected = min(n1, n2) * min(x1 + x2, n1 + n2 - x1 - x2) / (n1 + n2)
+        expected["default_method"] = "fisher" if min_expected < 5 else "z"
+        cases.append(case(f"table {x1}/{n1} vs {x2}/{n2}", {"x1": x1, "n1": n1, "x2": x2, "n2": n2}, expected))
+    write("proportions.json", "statsmodels 0.13 proportions_ztest / proportion_confint(wilson) / "
+          "confint_proportions_2indep(newcomb; log ratio), scipy 1.10 chi2_contingency, R fisher.test", cases)
+
+
 if __name__ == "__main__":
     import sys
-    sections = {"distributions": distributions}
+    sections = {"distributions": distributions, "proportions": proportions}
     for name in (sys.argv[1:] or sections):
         sections[name]()
