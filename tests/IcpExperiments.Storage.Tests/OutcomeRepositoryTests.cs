@@ -112,6 +112,23 @@ public sealed class OutcomeRepositoryTests
     }
 
     [Fact]
+    public async Task RecordAsync_AccountEnrolledOnlyInAnotherTeamsSameNamedExperiment_ThrowsAccountNotEnrolled()
+    {
+        // Arrange
+        await using var database = await CreateRunningAsync();
+        await database.Profiles().CreateAsync(OtherTeam, Profile(), None);
+        await database.Experiments().CreateAsync(OtherTeam, Experiment(), None);
+        await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
+        await database.Outcomes().RecordAsync(Team, "exp-1", Lost("l-1", "acme"), Now, None);
+
+        // Act / Assert
+        var error = await Assert.ThrowsAsync<PreconditionFailedException>(() => database.Outcomes().RecordAsync(OtherTeam, "exp-1", Lost("l-1", "acme"), Now, None));
+        Assert.Equal("ACCOUNT_NOT_ENROLLED", error.Reason);
+        Assert.Empty((await database.Outcomes().ListEnrolmentsAsync(OtherTeam, "exp-1", PageRequest.First, None)).Items);
+        Assert.Equal(0L, await database.DataVersions().GetAsync(OtherTeam, "exp-1", None));
+    }
+
+    [Fact]
     public async Task RecordAsync_EnrolledAccount_StoresOutcomeExactly()
     {
         // Arrange

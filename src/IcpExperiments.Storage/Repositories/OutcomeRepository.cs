@@ -57,8 +57,9 @@ internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProv
     public async Task<BatchResult> ImportAsync(TeamId team, string experimentId, ImportBatch batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        // Hashing every row's content is a sizeable share of a batch's CPU time; it needs no lock, so spread it over cores.
         var items = new IngestItem[batch.Rows.Count];
-        for (int i = 0; i < items.Length; i++)
+        Parallel.For(0, items.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var row = batch.Rows[i];
             items[i] = row switch
@@ -67,7 +68,7 @@ internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProv
                 { Enrolment: null, Outcome: { } outcome } => new IngestItem(null, outcome, ContentFingerprint.Of(outcome)),
                 _ => new IngestItem(row.Enrolment, row.Outcome, ""),
             };
-        }
+        });
 
         var plan = await ApplyAsync(team, experimentId, items, now, cancellationToken);
         var rejections = new List<RowRejection>();

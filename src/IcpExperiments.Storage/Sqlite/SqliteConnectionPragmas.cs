@@ -12,7 +12,11 @@ internal sealed class SqliteConnectionPragmas(StorageOptions options) : DbConnec
     private readonly string pragmas =
         $"PRAGMA synchronous={(string.Equals(options.Synchronous, StorageOptions.SynchronousFull, StringComparison.OrdinalIgnoreCase) ? "FULL" : "NORMAL")};" +
         $"PRAGMA busy_timeout={options.BusyTimeoutMilliseconds};" +
-        "PRAGMA foreign_keys=ON;";
+        "PRAGMA foreign_keys=ON;" +
+        // A 64 MiB page cache keeps the hot index pages of large experiments in memory (the default is 2 MiB), and a
+        // larger checkpoint threshold (16k pages, 64 MiB) copies the WAL back less often than after every ingest batch.
+        "PRAGMA cache_size=-65536;" +
+        "PRAGMA wal_autocheckpoint=16384;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -122,64 +122,48 @@ namespace IcpExperiments.Storage.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "enrolments",
-                columns: table => new
-                {
-                    team_id = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
-                    experiment_id = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
-                    account_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    event_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    arm_key = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
-                    campaign_id = table.Column<string>(type: "TEXT", maxLength: 63, nullable: true),
-                    enrolled_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    industry = table.Column<string>(type: "TEXT", nullable: true),
-                    employee_count = table.Column<long>(type: "INTEGER", nullable: true),
-                    region = table.Column<string>(type: "TEXT", nullable: true),
-                    annual_revenue = table.Column<double>(type: "REAL", nullable: true),
-                    funding_stage = table.Column<string>(type: "TEXT", nullable: true),
-                    tech_stack_json = table.Column<string>(type: "TEXT", nullable: false),
-                    extra_json = table.Column<string>(type: "TEXT", nullable: false),
-                    fingerprint = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_enrolments", x => new { x.team_id, x.experiment_id, x.account_id });
-                    table.ForeignKey(
-                        name: "FK_enrolments_experiments_team_id_experiment_id",
-                        columns: x => new { x.team_id, x.experiment_id },
-                        principalTable: "experiments",
-                        principalColumns: new[] { "team_id", "id" },
-                        onDelete: ReferentialAction.Restrict);
-                });
+            // Hand edit: the hot ingest tables are WITHOUT ROWID, so a row lives in its primary-key B-tree only (one
+            // B-tree write and one lookup per row instead of two). EF cannot express this; a later migration that
+            // rebuilds this table must keep the clause.
+            migrationBuilder.Sql(@"CREATE TABLE ""enrolments"" (
+    ""team_id"" TEXT NOT NULL,
+    ""experiment_id"" TEXT NOT NULL,
+    ""account_id"" TEXT NOT NULL,
+    ""event_id"" TEXT NOT NULL,
+    ""arm_key"" TEXT NOT NULL,
+    ""campaign_id"" TEXT NULL,
+    ""enrolled_at"" INTEGER NOT NULL,
+    ""industry"" TEXT NULL,
+    ""employee_count"" INTEGER NULL,
+    ""region"" TEXT NULL,
+    ""annual_revenue"" REAL NULL,
+    ""funding_stage"" TEXT NULL,
+    ""tech_stack_json"" TEXT NOT NULL,
+    ""extra_json"" TEXT NOT NULL,
+    ""fingerprint"" TEXT NOT NULL,
+    ""recorded_at"" INTEGER NOT NULL,
+    CONSTRAINT ""PK_enrolments"" PRIMARY KEY (""team_id"", ""experiment_id"", ""account_id""),
+    CONSTRAINT ""FK_enrolments_experiments_team_id_experiment_id"" FOREIGN KEY (""team_id"", ""experiment_id"") REFERENCES ""experiments"" (""team_id"", ""id"") ON DELETE RESTRICT
+) WITHOUT ROWID;");
 
-            migrationBuilder.CreateTable(
-                name: "outcomes",
-                columns: table => new
-                {
-                    team_id = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
-                    experiment_id = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
-                    event_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    account_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    acv_currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
-                    acv_amount = table.Column<decimal>(type: "TEXT", nullable: true),
-                    cycle_days = table.Column<double>(type: "REAL", nullable: true),
-                    fingerprint = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_outcomes", x => new { x.team_id, x.experiment_id, x.event_id });
-                    table.ForeignKey(
-                        name: "FK_outcomes_enrolments_team_id_experiment_id_account_id",
-                        columns: x => new { x.team_id, x.experiment_id, x.account_id },
-                        principalTable: "enrolments",
-                        principalColumns: new[] { "team_id", "experiment_id", "account_id" },
-                        onDelete: ReferentialAction.Restrict);
-                });
+            // Hand edit: the hot ingest tables are WITHOUT ROWID, so a row lives in its primary-key B-tree only (one
+            // B-tree write and one lookup per row instead of two). EF cannot express this; a later migration that
+            // rebuilds this table must keep the clause.
+            migrationBuilder.Sql(@"CREATE TABLE ""outcomes"" (
+    ""team_id"" TEXT NOT NULL,
+    ""experiment_id"" TEXT NOT NULL,
+    ""event_id"" TEXT NOT NULL,
+    ""account_id"" TEXT NOT NULL,
+    ""kind"" TEXT NOT NULL,
+    ""occurred_at"" INTEGER NOT NULL,
+    ""acv_currency"" TEXT NULL,
+    ""acv_amount"" TEXT NULL,
+    ""cycle_days"" REAL NULL,
+    ""fingerprint"" TEXT NOT NULL,
+    ""recorded_at"" INTEGER NOT NULL,
+    CONSTRAINT ""PK_outcomes"" PRIMARY KEY (""team_id"", ""experiment_id"", ""event_id""),
+    CONSTRAINT ""FK_outcomes_experiments_team_id_experiment_id"" FOREIGN KEY (""team_id"", ""experiment_id"") REFERENCES ""experiments"" (""team_id"", ""id"") ON DELETE RESTRICT
+) WITHOUT ROWID;");
 
             migrationBuilder.CreateIndex(
                 name: "IX_enrolments_team_id_experiment_id_event_id",
@@ -201,11 +185,6 @@ namespace IcpExperiments.Storage.Migrations.Sqlite
                 name: "IX_experiments_team_id_state_created_at_id",
                 table: "experiments",
                 columns: new[] { "team_id", "state", "created_at", "id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_outcomes_team_id_experiment_id_account_id",
-                table: "outcomes",
-                columns: new[] { "team_id", "experiment_id", "account_id" });
         }
 
         /// <inheritdoc />
@@ -215,13 +194,13 @@ namespace IcpExperiments.Storage.Migrations.Sqlite
                 name: "campaigns");
 
             migrationBuilder.DropTable(
+                name: "enrolments");
+
+            migrationBuilder.DropTable(
                 name: "outcomes");
 
             migrationBuilder.DropTable(
                 name: "profile_versions");
-
-            migrationBuilder.DropTable(
-                name: "enrolments");
 
             migrationBuilder.DropTable(
                 name: "experiments");

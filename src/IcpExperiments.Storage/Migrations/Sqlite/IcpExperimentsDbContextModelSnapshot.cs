@@ -347,8 +347,6 @@ namespace IcpExperiments.Storage.Migrations.Sqlite
 
                     b.HasKey("TeamId", "ExperimentId", "EventId");
 
-                    b.HasIndex("TeamId", "ExperimentId", "AccountId");
-
                     b.ToTable("outcomes", (string)null);
                 });
 
@@ -480,9 +478,9 @@ namespace IcpExperiments.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("IcpExperiments.Storage.Entities.OutcomeEntity", b =>
                 {
-                    b.HasOne("IcpExperiments.Storage.Entities.EnrolmentEntity", null)
+                    b.HasOne("IcpExperiments.Storage.Entities.ExperimentEntity", null)
                         .WithMany()
-                        .HasForeignKey("TeamId", "ExperimentId", "AccountId")
+                        .HasForeignKey("TeamId", "ExperimentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
