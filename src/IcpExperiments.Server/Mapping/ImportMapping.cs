@@ -1,0 +1,72 @@
+using IcpExperiments.Core.Outcomes;
+using IcpExperiments.Server.Validation;
+using V1 = IcpExperiments.Contracts.V1;
+
+namespace IcpExperiments.Server.Mapping;
+
+/// <summary>
+/// Bulk import batches between the contract and the domain. A row that cannot even be mapped (a missing timestamp, an
+/// unset oneof) is passed on as an empty row, which the domain rejects at the same index, so row indices never need
+/// remapping; its rejection is then replaced by the precise proto-level one.
+/// </summary>
+public static class ImportMapping
+{
+    private const string InvalidArgument = "INVALID_ARGUMENT";
+
+    public static ImportBatch ToDomain(string experimentId, V1.ImportOutcomesRequest request, out IReadOnlyDictionary<int, RowRejection> protoRejections)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var rejections = new Dictionary<int, RowRejection>();
+        var rows = new List<ImportRow>(request.Rows.Count);
+        for (int i = 0; i < request.Rows.Count; i++)
+        {
+            var validation = new RequestValidation();
+            var row = ToDomain(experimentId, request.Rows[i], validation);
+            if (validation.IsValid)
+            {
+                rows.Add(row);
+                continue;
+            }
+
+            var first = validation.Violations[0];
+            rejections[i] = new RowRejection(i, InvalidArgument, first.Field, first.Description);
+            rows.Add(new ImportRow(null, null));
+        }
+
+        protoRejections = rejections;
+        return new ImportBatch(request.BatchId, rows);
+    }
+
+    public static V1.ImportOutcomesResponse ToProto(BatchResult result, IReadOnlyDictionary<int, RowRejection> protoRejections)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(protoRejections);
+        var response = new V1.ImportOutcomesResponse
+        {
+            BatchId = result.BatchId,
+            AcceptedCount = result.Accepted,
+            DuplicateCount = result.Duplicates,
+        };
+        response.RejectedRows.AddRange(result.Rejections.Select(r => protoRejections.GetValueOrDefault(r.Index, r)).Select(r => new V1.RejectedRow
+        {
+            Index = r.Index,
+            Reason = r.Reason,
+            Field = r.Field,
+            Description = r.Message,
+        }));
+        return response;
+    }
+
+    private static ImportRow ToDomain(string experimentId, V1.ImportRow row, RequestValidation validation) => row.RowCase switch
+    {
+        V1.ImportRow.RowOneofCase.Enrolment => new ImportRow(EnrolmentMapping.ToDomain(experimentId, row.Enrolment, "enrolment", validation), null),
+        V1.ImportRow.RowOneofCase.Outcome => new ImportRow(null, OutcomeMapping.ToDomain(row.Outcome, "outcome", validation)),
+        _ => Invalid(validation),
+    };
+
+    private static ImportRow Invalid(RequestValidation validation)
+    {
+        validation.Add(string.Empty, "exactly one of enrolment or outcome must be set.");
+        return new ImportRow(null, null);
+    }
+}
