@@ -11,7 +11,7 @@ public sealed class OutcomeApplicationService(IOutcomeRepository outcomes, TimeP
 {
     public Task<EnrolmentResult> EnrollAsync(TeamId team, Enrolment enrolment, CancellationToken cancellationToken)
     {
-        var violations = EnrolmentValidator.Validate(enrolment, "enrolment");
+        var violations = EnrolmentValidator.Validate(enrolment, "enrolment", time.GetUtcNow());
         if (violations.Count > 0) throw new ValidationFailedException(violations);
         return outcomes.EnrollAsync(team, enrolment, cancellationToken);
     }

@@ -1,0 +1,23 @@
+using IcpExperiments.Core.Teams;
+using IcpExperiments.Storage.Ingest;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcpExperiments.Storage;
+
+/// <summary>
+/// Everything that differs between database engines: how the context connects, what must happen before migrations,
+/// how writers are serialized and the raw-SQL ingest path. The rest of the storage layer is provider-neutral.
+/// </summary>
+internal interface IStorageProvider
+{
+    void Configure(DbContextOptionsBuilder builder);
+
+    /// <summary>Creates what the database needs before migrations run (folders, persistent journal mode).</summary>
+    Task PrepareAsync(IcpExperimentsDbContext context, CancellationToken cancellationToken);
+
+    /// <summary>Waits until this process may write; dispose the result to let the next writer in.</summary>
+    ValueTask<IDisposable> EnterWriteAsync(CancellationToken cancellationToken);
+
+    /// <summary>Opens a write transaction for ingesting into one experiment (the caller holds the write gate).</summary>
+    Task<IIngestSession> BeginIngestAsync(IcpExperimentsDbContext context, TeamId team, string experimentId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,147 @@
+using IcpExperiments.Core.Application;
+using IcpExperiments.Core.Enrolments;
+using IcpExperiments.Core.Errors;
+using IcpExperiments.Core.Outcomes;
+using IcpExperiments.Core.Paging;
+using IcpExperiments.Core.Teams;
+using IcpExperiments.Storage.Entities;
+using IcpExperiments.Storage.Ingest;
+using IcpExperiments.Storage.Mapping;
+using IcpExperiments.Storage.Paging;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcpExperiments.Storage.Repositories;
+
+/// <summary>
+/// Enrolments and outcomes. Every write, unary or bulk, goes through the same path: fingerprints are computed first,
+/// then, as the only writer and inside one transaction, the batch's keys are looked up at once, the planner decides
+/// each row, the new rows are inserted with prepared statements and the data version is bumped; the result is
+/// returned after commit. Reads go through EF without tracking.
+/// </summary>
+internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProvider provider, TimeProvider time) : IOutcomeRepository
+{
+    private static readonly IReadOnlyDictionary<string, string> NoCampaigns = new Dictionary<string, string>();
+
+    public async Task<EnrolmentResult> EnrollAsync(TeamId team, Enrolment enrolment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        var plan = await ApplyAsync(team, enrolment.ExperimentId, [ToItem(enrolment, enrolment.ExperimentId)], time.GetUtcNow(), cancellationToken);
+        var decision = plan.Decisions[0];
+        if (decision.Error is not null) throw decision.Error;
+        if (decision.Disposition == RecordDisposition.Accepted) return new EnrolmentResult(enrolment, RecordDisposition.Accepted);
+        var original = await Enrolments(team, enrolment.ExperimentId).SingleAsync(e => e.EventId == enrolment.EventId, cancellationToken);
+        return new EnrolmentResult(IngestMapper.ToDomain(original), RecordDisposition.Duplicate);
+    }
+
+    public async Task<Page<Enrolment>> ListEnrolmentsAsync(TeamId team, string experimentId, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var after = PageToken.Decode(page.PageToken, 1);
+        await EnsureExperimentExistsAsync(team, experimentId, cancellationToken);
+        var query = Enrolments(team, experimentId);
+        if (after is not null) query = query.Where(e => string.Compare(e.AccountId, after[0]) > 0);
+        return await KeysetPager.ReadAsync(query.OrderBy(e => e.AccountId), page, e => [e.AccountId], IngestMapper.ToDomain, cancellationToken);
+    }
+
+    public async Task<RecordedOutcome> RecordAsync(TeamId team, string experimentId, OutcomeEvent outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var plan = await ApplyAsync(team, experimentId, [new IngestItem(null, outcome, ContentFingerprint.Of(outcome))], now, cancellationToken);
+        var decision = plan.Decisions[0];
+        if (decision.Error is not null) throw decision.Error;
+        if (decision.Disposition == RecordDisposition.Accepted) return new RecordedOutcome(experimentId, outcome, now, RecordDisposition.Accepted);
+        var original = await Outcomes(team, experimentId).SingleAsync(o => o.EventId == outcome.EventId, cancellationToken);
+        return IngestMapper.ToDomain(original, RecordDisposition.Duplicate);
+    }
+
+    public async Task<BatchResult> ImportAsync(TeamId team, string experimentId, ImportBatch batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var items = new IngestItem[batch.Rows.Count];
+        for (int i = 0; i < items.Length; i++)
+        {
+            var row = batch.Rows[i];
+            items[i] = row switch
+            {
+                { Enrolment: { } enrolment, Outcome: null } => ToItem(enrolment, experimentId),
+                { Enrolment: null, Outcome: { } outcome } => new IngestItem(null, outcome, ContentFingerprint.Of(outcome)),
+                _ => new IngestItem(row.Enrolment, row.Outcome, ""),
+            };
+        }
+
+        var plan = await ApplyAsync(team, experimentId, items, now, cancellationToken);
+        var rejections = new List<RowRejection>();
+        int duplicates = 0;
+        for (int i = 0; i < plan.Decisions.Length; i++)
+        {
+            var decision = plan.Decisions[i];
+            if (decision.Error is { } error) rejections.Add(new RowRejection(i, error.Reason, decision.Field, error.Message));
+            else if (decision.Disposition == RecordDisposition.Duplicate) duplicates++;
+        }
+
+        return new BatchResult(batch.BatchId, plan.NewEnrolments.Count + plan.NewOutcomes.Count, duplicates, rejections);
+    }
+
+    public async Task<Page<RecordedOutcome>> ListOutcomesAsync(TeamId team, string experimentId, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var after = PageToken.Decode(page.PageToken, 1);
+        await EnsureExperimentExistsAsync(team, experimentId, cancellationToken);
+        var query = Outcomes(team, experimentId);
+        if (after is not null) query = query.Where(o => string.Compare(o.EventId, after[0]) > 0);
+        return await KeysetPager.ReadAsync(query.OrderBy(o => o.EventId), page, o => [o.EventId], o => IngestMapper.ToDomain(o, RecordDisposition.Accepted), cancellationToken);
+    }
+
+    /// <summary>The enrolment as stored: under the experiment it is written to, so its fingerprint does not depend on how it arrived.</summary>
+    private static IngestItem ToItem(Enrolment enrolment, string experimentId)
+    {
+        var stored = enrolment with { ExperimentId = experimentId };
+        return new IngestItem(stored, null, ContentFingerprint.Of(stored));
+    }
+
+    private async Task<IngestPlan> ApplyAsync(TeamId team, string experimentId, IReadOnlyList<IngestItem> items, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var accountIds = new HashSet<string>(StringComparer.Ordinal);
+        var enrolmentEventIds = new HashSet<string>(StringComparer.Ordinal);
+        var outcomeEventIds = new HashSet<string>(StringComparer.Ordinal);
+        bool anyCampaign = false;
+        foreach (var item in items)
+        {
+            if (item is { Enrolment: { } enrolment, Outcome: null })
+            {
+                accountIds.Add(enrolment.Account.AccountId);
+                enrolmentEventIds.Add(enrolment.EventId);
+                anyCampaign |= enrolment.CampaignId is not null;
+            }
+            else if (item is { Enrolment: null, Outcome: { } outcome })
+            {
+                accountIds.Add(outcome.AccountId);
+                outcomeEventIds.Add(outcome.EventId);
+            }
+        }
+
+        using var writer = await provider.EnterWriteAsync(cancellationToken);
+        await using var session = await provider.BeginIngestAsync(db, team, experimentId, cancellationToken);
+        var experiment = await session.LoadExperimentAsync(cancellationToken) ?? throw new NotFoundException("Experiment", experimentId);
+        var campaignArms = anyCampaign ? await session.LoadCampaignArmsAsync(cancellationToken) : NoCampaigns;
+        var storedEnrolments = await session.FindEnrolmentsAsync(accountIds, enrolmentEventIds, cancellationToken);
+        var storedOutcomes = await session.FindOutcomeFingerprintsAsync(outcomeEventIds, cancellationToken);
+        var planner = new IngestPlanner(experimentId, experiment, campaignArms, storedEnrolments, storedOutcomes, enrolmentEventIds.Count > 0, outcomeEventIds.Count > 0);
+        var plan = planner.Plan(items);
+        await session.InsertAsync(plan, now, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return plan;
+    }
+
+    private async Task EnsureExperimentExistsAsync(TeamId team, string experimentId, CancellationToken cancellationToken)
+    {
+        if (!await db.Experiments.AnyAsync(e => e.TeamId == team.Value && e.Id == experimentId, cancellationToken))
+            throw new NotFoundException("Experiment", experimentId);
+    }
+
+    private IQueryable<EnrolmentEntity> Enrolments(TeamId team, string experimentId) =>
+        db.Enrolments.AsNoTracking().Where(e => e.TeamId == team.Value && e.ExperimentId == experimentId);
+
+    private IQueryable<OutcomeEntity> Outcomes(TeamId team, string experimentId) =>
+        db.Outcomes.AsNoTracking().Where(o => o.TeamId == team.Value && o.ExperimentId == experimentId);
+}

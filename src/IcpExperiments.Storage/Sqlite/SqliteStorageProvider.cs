@@ -1,0 +1,72 @@
+using IcpExperiments.Core.Teams;
+using IcpExperiments.Storage.Ingest;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcpExperiments.Storage.Sqlite;
+
+/// <summary>
+/// SQLite specifics: one file in WAL mode, per-connection pragmas, and one writer at a time. SQLite admits a single
+/// writer; rather than let concurrent writers poll with the busy handler (sleeps of up to 100 ms, which ruins tail
+/// latency), writers of this process queue on a semaphore and hand over at once. Transactions still begin IMMEDIATE
+/// and connections carry a busy timeout, so another process writing the same file is waited for, not failed.
+/// </summary>
+internal sealed class SqliteStorageProvider(StorageOptions options) : IStorageProvider, IDisposable
+{
+    public const string MigrationsNamespace = "IcpExperiments.Storage.Migrations.Sqlite";
+
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly SqliteConnectionPragmas pragmas = new(options);
+    private readonly string connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = options.FullDatabasePath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+        DefaultTimeout = Math.Max(1, options.BusyTimeoutMilliseconds / 1000),
+    }.ToString();
+
+    public void Configure(DbContextOptionsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorageProvider).Assembly.GetName().Name))
+            .AddInterceptors(pragmas);
+    }
+
+    public async Task PrepareAsync(IcpExperimentsDbContext context, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(options.FullDatabasePath);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+
+        // WAL is a property of the file (it persists), so it is set once here rather than on every connection.
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
+        }
+    }
+
+    public async ValueTask<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        return new GateRelease(writeGate);
+    }
+
+    public async Task<IIngestSession> BeginIngestAsync(IcpExperimentsDbContext context, TeamId team, string experimentId, CancellationToken cancellationToken) =>
+        await SqliteIngestSession.BeginAsync(context, team, experimentId, cancellationToken);
+
+    public void Dispose() => writeGate.Dispose();
+
+    private sealed class GateRelease(SemaphoreSlim gate) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0) gate.Release();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using IcpExperiments.Core.Application;
+using IcpExperiments.Storage.Repositories;
+using IcpExperiments.Storage.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IcpExperiments.Storage;
+
+/// <summary>The storage layer's one registration point.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the DbContext and the repository ports, with options bound from <c>IcpExperiments:Storage</c>.</summary>
+    public static IServiceCollection AddIcpExperimentsStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddIcpExperimentsStorage(options => configuration.GetSection(StorageOptions.SectionName).Bind(options));
+    }
+
+    /// <summary>Registers the DbContext and the repository ports, with options set in code (tests, tools).</summary>
+    public static IServiceCollection AddIcpExperimentsStorage(this IServiceCollection services, Action<StorageOptions> configure)
+    {
+        services.AddOptions<StorageOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<IStorageProvider>(sp => new SqliteStorageProvider(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddDbContext<IcpExperimentsDbContext>((sp, builder) => sp.GetRequiredService<IStorageProvider>().Configure(builder));
+        services.AddScoped<IProfileRepository, ProfileRepository>();
+        services.AddScoped<IExperimentRepository, ExperimentRepository>();
+        services.AddScoped<IOutcomeRepository, OutcomeRepository>();
+        services.AddScoped<IExperimentDataVersions, ExperimentDataVersions>();
+        return services;
+    }
+}

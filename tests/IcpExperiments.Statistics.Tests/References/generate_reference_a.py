@@ -1,0 +1,205 @@
+#!/usr/bin/python3
+"""Reference fixtures for the statistics engine, part A (distributions, proportions, continuous, multiplicity).
+
+Independent implementations: mpmath at 50 digits for the distributions (exact to double precision, also where
+SciPy 1.10's t.ppf is only ~2e-9 good), cross-checked against R's pt/qt/pchisq; scipy.stats / statsmodels and R for
+the tests. Run with /usr/bin/python3 from any directory; writes *.json next to this file.
+Floats are written with repr (shortest round-trip), so fixtures hold full double precision.
+"""
+import json
+import math
+import os
+import subprocess
+
+import mpmath as mp
+import numpy as np
+from scipy import stats
+
+mp.mp.dps = 50
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def num(x):
+    x = float(x)
+    if math.isnan(x):
+        return "nan"
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    return x
+
+
+def case(name, inputs, expected, rtol=1e-9):
+    return {"name": name, "inputs": inputs, "expected": {k: num(v) if not isinstance(v, (list, str, bool)) else v
+                                                          for k, v in expected.items()}, "rtol": rtol}
+
+
+def write(file_name, source, cases):
+    with open(os.path.join(HERE, file_name), "w") as f:
+        json.dump({"source": source, "cases": cases}, f, indent=1)
+        f.write("\n")
+    print(f"{file_name}: {len(cases)} cases")
+
+
+def r_eval(expression):
+    """Evaluates an R expression returning numbers; printed at 17 significant digits."""
+    out = subprocess.run(["Rscript", "-e", f"cat(sprintf('%.17g', {expression}), sep='\\n')"],
+                         check=True, capture_output=True, text=True).stdout
+    return [float(v) for v in out.split()]
+
+
+# ---------------------------------------------------------------- distributions (mpmath, checked against R)
+def t_sf(t, v):
+    t, v = mp.mpf(t), mp.mpf(v)
+    if v <= 1000:
+        tail = 0.5 * mp.betainc(v / 2, 0.5, 0, v / (v + t * t), regularized=True)
+    else:
+        # The direct series crawls for huge ν; the mirrored one converges fast, and 400 digits absorb the cancellation.
+        with mp.workdps(400):
+            tail = 0.5 * (1 - mp.betainc(0.5, v / 2, 0, t * t / (v + t * t), regularized=True))
+    return tail if t >= 0 else 1 - tail
+
+
+def t_pdf(t, v):
+    t, v = mp.mpf(t), mp.mpf(v)
+    return mp.exp(mp.loggamma((v + 1) / 2) - mp.loggamma(v / 2)) / mp.sqrt(v * mp.pi) * (1 + t * t / v) ** (-(v + 1) / 2)
+
+
+def log_newton(tail, density, target, x, increasing=False):
+    """Newton on ln tail(x) = ln target from a close start (R's value); 50 digits make the result exact for doubles."""
+    target = mp.mpf(target)
+    for _ in range(100):
+        t = tail(x)
+        step = (mp.log(t) - mp.log(target)) * t / density(x)
+        x = x + step if not increasing else x - step
+        if abs(step) < mp.mpf("1e-40") * abs(x):
+            return x
+    raise RuntimeError("no convergence")
+
+
+def t_upper_quantile(q, v, start):
+    if v == 1:
+        return 1 / mp.tan(mp.pi * mp.mpf(q))
+    return log_newton(lambda x: t_sf(x, v), lambda x: t_pdf(x, v), q, mp.mpf(start))
+
+
+def chi_sf(x, k):
+    return mp.gammainc(mp.mpf(k) / 2, mp.mpf(x) / 2, mp.inf, regularized=True)
+
+
+def chi_cdf(x, k):
+    return mp.gammainc(mp.mpf(k) / 2, 0, mp.mpf(x) / 2, regularized=True)
+
+
+def chi_pdf(x, k):
+    x, k = mp.mpf(x), mp.mpf(k)
+    return mp.exp((k / 2 - 1) * mp.log(x / 2) - x / 2 - mp.loggamma(k / 2)) / 2
+
+
+def chi_quantile(p, k, upper):
+    guess = r_eval(f"qchisq({p!r}, {k!r}, lower.tail={'FALSE' if upper else 'TRUE'})")[0]
+    tail = (lambda x: chi_sf(x, k)) if upper else (lambda x: chi_cdf(x, k))
+    return log_newton(tail, lambda x: chi_pdf(x, k), p, mp.mpf(guess), increasing=not upper)
+
+
+def distributions():
+    cases = []
+    for x in [-40.0, -38.0, -20.0, -8.0, -1.96, -0.5, 0.0, 1e-8, 0.3, 1.0, 1.959963984540054, 3.0, 7.0, 9.5, 12.0, 25.0, 37.5]:
+        xm = mp.mpf(x)
+        sf = mp.erfc(xm / mp.sqrt(2)) / 2
+        cases.append(case(f"normal x={x!r}", {"dist": "normal", "x": x},
+                          {"cdf": mp.erfc(-xm / mp.sqrt(2)) / 2, "sf": sf, "pdf": mp.npdf(xm), "two_sided_p": min(1, 2 * mp.erfc(abs(xm) / mp.sqrt(2)) / 2)}))
+    for p in [1e-300, 1e-100, 1e-20, 1e-12, 1e-9, 0.001, 0.025, 0.3, 0.5, 0.7, 0.975, 0.999999]:
+        cases.append(case(f"normal quantile p={p!r}", {"dist": "normal_quantile", "p": p},
+                          {"quantile": mp.sqrt(2) * mp.erfinv(2 * mp.mpf(p) - 1) if p > 1e-20 else -mp.findroot(
+                              lambda z: mp.log(mp.erfc(z / mp.sqrt(2)) / 2) - mp.log(p), -stats.norm.ppf(p))}))
+    for v in [1, 2, 3, 4.5, 10, 30, 1000, 1e5, 1e6, 1e8]:
+        for t in [-50.0, -3.0, -0.2, 0.0, 0.7, 2.0, 5.0, 9.0, 30.0, 1e3, 1e8]:
+            if v >= 1e5 and abs(t) >= 1e3:
+                continue  # P < 1e-300: underflows
+            sf = t_sf(t, v)
+            if sf < mp.mpf("1e-305"):
+                continue
+            cases.append(case(f"t v={v!r} t={t!r}", {"dist": "t", "t": t, "df": v},
+                              {"sf": sf, "cdf": t_sf(-t, v), "pdf": t_pdf(t, v), "two_sided_p": min(mp.mpf(1), 2 * t_sf(abs(t), v))}))
+    t_quantile_inputs = []
+    for v in [1, 2, 3, 5, 12, 100, 1e5, 1e6, 1e8]:
+        for q in [1e-300, 1e-100, 1e-15, 1e-12, 1e-6, 0.025, 0.2, 0.5]:
+            if v >= 1e5 and q < 1e-100:
+                continue
+            t_quantile_inputs.append((v, q))
+    r_quantiles = r_eval("c(" + ",".join(f"qt({q!r}, {v!r}, lower.tail=FALSE)" for v, q in t_quantile_inputs) + ")")
+    for (v, q), r_value in zip(t_quantile_inputs, r_quantiles):
+        exact = t_upper_quantile(q, v, r_value) if q < 0.5 else mp.mpf(0)
+        # mpmath is exact; R's qt must agree to its own accuracy (it is off by ~8e-9 at ν = 3, q = 1e-300).
+        assert exact == 0 or abs(r_value - float(exact)) <= 1e-7 * abs(float(exact)), (v, q, r_value, exact)
+        cases.append(case(f"t quantile v={v!r} q={q!r}", {"dist": "t_quantile", "q": q, "df": v},
+                          {"upper_quantile": exact, "quantile": -exact}))
+    for k in [1, 2, 3, 7.5, 30, 1000]:
+        for x in [1e-10, 0.5, 3.841458820694124, 10.0, 60.0, 300.0, 1400.0]:
+            sf = chi_sf(x, k)
+            if sf < mp.mpf("1e-305"):
+                continue
+            r_sf = r_eval(f"pchisq({x!r}, {k!r}, lower.tail=FALSE)")[0]
+            assert abs(r_sf - float(sf)) <= 1e-12 * float(sf), (k, x, r_sf, sf)
+            cases.append(case(f"chi2 k={k!r} x={x!r}", {"dist": "chi2", "x": x, "df": k},
+                              {"sf": sf, "cdf": chi_cdf(x, k)}, rtol=1e-9 if k < 1000 else 1e-11))
+    for k in [1, 2, 3, 10, 100]:
+        for q in [1e-300, 1e-30, 1e-12, 0.05, 0.5, 0.9]:
+            cases.append(case(f"chi2 upper quantile k={k!r} q={q!r}", {"dist": "chi2_upper_quantile", "q": q, "df": k},
+                              {"upper_quantile": chi_quantile(q, k, True)}))
+            if q >= 1e-30:  # smaller p give quantiles below the double range for k = 1
+                cases.append(case(f"chi2 quantile k={k!r} p={q!r}", {"dist": "chi2_quantile", "p": q, "df": k},
+                                  {"quantile": chi_quantile(q, k, False)}))
+    write("distributions.json", "mpmath 50 digits (erfc, betainc, gammainc, findroot); t quantiles cross-checked "
+          "with R qt, chi-square tails with R pchisq", cases)
+
+
+# ---------------------------------------------------------------- proportions (statsmodels, scipy, R fisher.test)
+PROPORTION_TABLES = [  # control successes, control trials, variant successes, variant trials
+    (10, 100, 15, 100), (0, 50, 0, 50), (50, 50, 50, 50), (0, 20, 5, 20), (3, 10, 8, 12), (1, 1, 0, 1),
+    (3, 10, 7, 10), (0, 7, 7, 7), (2, 9, 0, 4), (120, 1000, 150, 1000), (5, 100000, 1, 100), (12, 1000000, 2, 10),
+    (50000, 1000000, 50900, 1000000), (123456, 999999, 124789, 1000001), (100, 1000, 300, 1000),
+    (1000, 100000, 1400, 100000), (5000, 1000000, 5400, 1000000), (20, 40, 20, 40), (1, 30, 9, 31),
+    (400, 2000, 530, 2500), (0, 1000000, 30, 1000000), (999990, 1000000, 999950, 1000000), (7, 8, 1, 9),
+]
+
+
+def r_fisher(tables):
+    body = ",".join(f"fisher.test(matrix(c({x1},{x2},{n1 - x1},{n2 - x2}),2))$p.value" for x1, n1, x2, n2 in tables)
+    return r_eval(f"c({body})")
+
+
+def proportions():
+    from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint, proportions_ztest
+    cases = []
+    fisher_p = r_fisher(PROPORTION_TABLES)
+    for (x1, n1, x2, n2), fp in zip(PROPORTION_TABLES, fisher_p):
+        table = np.array([[x1, n1 - x1], [x2, n2 - x2]])
+        expected = {"fisher_p": fp}
+        no_variation = x1 + x2 in (0, n1 + n2)
+        if not no_variation:
+            z, zp = proportions_ztest([x2, x1], [n2, n1])
+            chi, chi_p, _, _ = stats.chi2_contingency(table, correction=False)
+            yates, yates_p, _, _ = stats.chi2_contingency(table, correction=True)
+            expected.update(z=z, z_p=zp, chi2=chi, chi2_p=chi_p, yates=yates, yates_p=yates_p)
+        expected["odds_ratio"] = stats.fisher_exact(table[::-1])[0] if (x2 * (n1 - x1) or x1 * (n2 - x2)) else float("nan")
+        for arm, (x, n) in (("control", (x1, n1)), ("variant", (x2, n2))):
+            lo, hi = proportion_confint(x, n, alpha=0.05, method="wilson")
+            expected[f"wilson_{arm}_lower"], expected[f"wilson_{arm}_upper"] = lo, hi
+        lo, hi = confint_proportions_2indep(x2, n2, x1, n1, method="newcomb", compare="diff", alpha=0.05)
+        expected.update(newcombe_lower=lo, newcombe_upper=hi, difference=x2 / n2 - x1 / n1)
+        if x1 > 0 and x2 > 0 and not (x1 == n1 and x2 == n2):
+            lo, hi = confint_proportions_2indep(x2, n2, x1, n1, method="log", compare="ratio", alpha=0.05)
+            expected.update(lift=(x2 / n2) / (x1 / n1) - 1, lift_lower=lo - 1, lift_upper=hi - 1)
+        min_expected = min(n1, n2) * min(x1 + x2, n1 + n2 - x1 - x2) / (n1 + n2)
+        expected["default_method"] = "fisher" if min_expected < 5 else "z"
+        cases.append(case(f"table {x1}/{n1} vs {x2}/{n2}", {"x1": x1, "n1": n1, "x2": x2, "n2": n2}, expected))
+    write("proportions.json", "statsmodels 0.13 proportions_ztest / proportion_confint(wilson) / "
+          "confint_proportions_2indep(newcomb; log ratio), scipy 1.10 chi2_contingency, R fisher.test", cases)
+
+
+if __name__ == "__main__":
+    import sys
+    sections = {"distributions": distributions, "proportions": proportions}
+    for name in (sys.argv[1:] or sections):
+        sections[name]()
