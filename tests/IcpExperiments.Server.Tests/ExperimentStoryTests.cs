@@ -16,7 +16,7 @@ public sealed class ExperimentStoryTests(ServerFixture fixture)
         // Profile with two versions; the second widens the head-count range.
         var profileId = await scenario.CreateProfileWithTwoVersionsAsync();
         var versions = await fixture.Profiles.ListProfileVersionsAsync(new ListProfileVersionsRequest { Parent = $"profiles/{profileId}" });
-        Assert.Equal([2, 1], versions.ProfileVersions.Select(v => v.VersionNumber));
+        Assert.Equal([1, 2], versions.ProfileVersions.Select(v => v.VersionNumber));
 
         var diff = await fixture.Profiles.DiffProfileVersionsAsync(new DiffProfileVersionsRequest
         {
@@ -124,8 +124,8 @@ public sealed class ExperimentStoryTests(ServerFixture fixture)
         Assert.Equal(3, ack.AcceptedCount);
         Assert.Equal(0, ack.DuplicateCount);
         Assert.Equal([1, 3], ack.RejectedRows.Select(r => r.Index));
-        Assert.All(ack.RejectedRows, r => Assert.Equal("INVALID_ARGUMENT", r.Reason));
-        Assert.Equal("outcome", ack.RejectedRows[1].Field);
+        Assert.Equal("MALFORMED_ROW", ack.RejectedRows[0].Reason);
+        Assert.Equal(("INVALID_ROW", "outcome"), (ack.RejectedRows[1].Reason, ack.RejectedRows[1].Field));
         var enrolments = await fixture.Experiments.ListEnrolmentsAsync(new ListEnrolmentsRequest { Parent = experiment.Name });
         Assert.Equal(2, enrolments.Enrolments.Count);
     }

@@ -19,8 +19,9 @@ public sealed class LifecycleAndContaminationTests(ServerFixture fixture)
         var other = Requests.Enrolment("acct-twice", "wider", DateTimeOffset.UtcNow.AddDays(-1));
         other.EventId = "another-event";
 
-        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => fixture.Experiments.EnrolAccountAsync(new EnrolAccountRequest { Parent = experiment.Name, Enrolment = other }));
+        var status = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => fixture.Experiments.EnrolAccountAsync(new EnrolAccountRequest { Parent = experiment.Name, Enrolment = other }));
 
+        Assert.Equal("ACCOUNT_ALREADY_ENROLLED", RpcAssert.Reason(status));
         var enrolments = await fixture.Experiments.ListEnrolmentsAsync(new ListEnrolmentsRequest { Parent = experiment.Name });
         Assert.Equal("control", Assert.Single(enrolments.Enrolments).ArmKey);
     }
@@ -33,7 +34,7 @@ public sealed class LifecycleAndContaminationTests(ServerFixture fixture)
     [InlineData(1, Move.Start)]
     [InlineData(1, Move.Conclude)]
     [InlineData(1, Move.Archive)]
-    [InlineData(2, Move.Start)]
+    [InlineData(2, Move.Archive)]
     [InlineData(2, Move.Stop)]
     [InlineData(3, Move.Start)]
     [InlineData(3, Move.Stop)]
@@ -62,6 +63,19 @@ public sealed class LifecycleAndContaminationTests(ServerFixture fixture)
         Assert.NotNull(experiment.StopTime);
         Assert.NotNull(experiment.ConcludeTime);
         Assert.NotNull(experiment.ArchiveTime);
+    }
+
+    [Fact]
+    public async Task StartExperiment_Stopped_ResumesKeepingFirstStartTime()
+    {
+        var running = await scenario.CreateRunningExperimentAsync();
+        await MoveAsync(running.Name, Move.Stop);
+
+        var resumed = await MoveAsync(running.Name, Move.Start);
+
+        Assert.Equal(ExperimentState.Running, resumed.State);
+        Assert.Equal(running.StartTime, resumed.StartTime);
+        Assert.Null(resumed.StopTime);
     }
 
     [Fact]

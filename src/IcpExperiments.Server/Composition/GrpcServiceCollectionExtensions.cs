@@ -1,4 +1,5 @@
 using IcpExperiments.Server.Errors;
+using IcpExperiments.Server.Health;
 using IcpExperiments.Server.Services;
 
 namespace IcpExperiments.Server.Composition;
@@ -18,7 +19,7 @@ public static class GrpcServiceCollectionExtensions
             options.EnableDetailedErrors = false;
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck("tmp", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        services.AddGrpcHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
 

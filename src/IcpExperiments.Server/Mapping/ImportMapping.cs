@@ -5,13 +5,13 @@ using V1 = IcpExperiments.Contracts.V1;
 namespace IcpExperiments.Server.Mapping;
 
 /// <summary>
-/// Bulk import batches between the contract and the domain. A row that cannot even be mapped (a missing timestamp, an
-/// unset oneof) is passed on as an empty row, which the domain rejects at the same index, so row indices never need
-/// remapping; its rejection is then replaced by the precise proto-level one.
+/// Bulk import batches between the contract and the domain. A row that cannot even be mapped (e.g. a missing
+/// timestamp) is passed on as an empty row, which the domain rejects at the same index, so row indices never need
+/// remapping; its rejection is then replaced by the precise proto-level one. Rejected fields are reported as paths
+/// within the row, in contract terms (<c>outcome.converted.acv</c>).
 /// </summary>
 public static class ImportMapping
 {
-    private const string InvalidArgument = "INVALID_ARGUMENT";
 
     public static ImportBatch ToDomain(string experimentId, V1.ImportOutcomesRequest request, out IReadOnlyDictionary<int, RowRejection> protoRejections)
     {
@@ -29,7 +29,7 @@ public static class ImportMapping
             }
 
             var first = validation.Violations[0];
-            rejections[i] = new RowRejection(i, InvalidArgument, first.Field, first.Description);
+            rejections[i] = new RowRejection(i, ImportRowValidator.InvalidRowReason, first.Field, first.Description);
             rows.Add(new ImportRow(null, null));
         }
 
@@ -37,8 +37,10 @@ public static class ImportMapping
         return new ImportBatch(request.BatchId, rows);
     }
 
-    public static V1.ImportOutcomesResponse ToProto(BatchResult result, IReadOnlyDictionary<int, RowRejection> protoRejections)
+    /// <summary>The acknowledgement of a batch: counts, and every rejection with its field path in contract terms.</summary>
+    public static V1.ImportOutcomesResponse ToProto(BatchResult result, ImportBatch batch, IReadOnlyDictionary<int, RowRejection> protoRejections)
     {
+        ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(protoRejections);
         var response = new V1.ImportOutcomesResponse
@@ -51,7 +53,7 @@ public static class ImportMapping
         {
             Index = r.Index,
             Reason = r.Reason,
-            Field = r.Field,
+            Field = protoRejections.ContainsKey(r.Index) ? r.Field : RowField(r.Field, batch.Rows[r.Index]),
             Description = r.Message,
         }));
         return response;
@@ -61,12 +63,15 @@ public static class ImportMapping
     {
         V1.ImportRow.RowOneofCase.Enrolment => new ImportRow(EnrolmentMapping.ToDomain(experimentId, row.Enrolment, "enrolment", validation), null),
         V1.ImportRow.RowOneofCase.Outcome => new ImportRow(null, OutcomeMapping.ToDomain(row.Outcome, "outcome", validation)),
-        _ => Invalid(validation),
+        _ => new ImportRow(null, null), // Left to the domain, which rejects it as MALFORMED_ROW.
     };
 
-    private static ImportRow Invalid(RequestValidation validation)
+    // Storage names a row's field without the row kind ("occurred_at"), the validators with it ("outcome.acv").
+    private static string RowField(string field, ImportRow row)
     {
-        validation.Add(string.Empty, "exactly one of enrolment or outcome must be set.");
-        return new ImportRow(null, null);
+        if (field.Length == 0) return field;
+        var kind = row.Enrolment is not null ? "enrolment" : "outcome";
+        var qualified = field.StartsWith(kind, StringComparison.Ordinal) ? field : $"{kind}.{field}";
+        return ContractFieldPaths.ToContract(qualified, row.Outcome?.Kind);
     }
 }

@@ -82,7 +82,8 @@ public sealed class ExperimentGrpcService(ExperimentApplicationService experimen
             ? CampaignMapping.ToDomain(experimentId ?? string.Empty, request.CampaignId, request.Campaign, "campaign", validation)
             : null;
         validation.ThrowIfInvalid();
-        var created = await experiments.CreateCampaignAsync(Team, campaign!, context.CancellationToken);
+        var created = await ContractFieldPaths.InContractTermsAsync(() => experiments.CreateCampaignAsync(Team, campaign!, context.CancellationToken));
+
         return new CreateCampaignResponse { Campaign = CampaignMapping.ToProto(created) };
     }
 
@@ -117,7 +118,8 @@ public sealed class ExperimentGrpcService(ExperimentApplicationService experimen
         var campaign = paths.Aggregate(current, (c, path) => CampaignMapping.Apply(c, request.Campaign, path, "campaign", validation));
         validation.ThrowIfInvalid();
         var etag = request.Campaign.Etag.Length == 0 ? current.Etag : request.Campaign.Etag;
-        var updated = await experiments.UpdateCampaignAsync(Team, campaign, etag, context.CancellationToken);
+        var updated = await ContractFieldPaths.InContractTermsAsync(() => experiments.UpdateCampaignAsync(Team, campaign, etag, context.CancellationToken));
+
         return new UpdateCampaignResponse { Campaign = CampaignMapping.ToProto(updated) };
     }
 
@@ -129,7 +131,8 @@ public sealed class ExperimentGrpcService(ExperimentApplicationService experimen
             ? EnrolmentMapping.ToDomain(experimentId ?? string.Empty, request.Enrolment, "enrolment", validation)
             : null;
         validation.ThrowIfInvalid();
-        var result = await outcomes.EnrollAsync(Team, enrolment!, context.CancellationToken);
+        var result = await ContractFieldPaths.InContractTermsAsync(() => outcomes.EnrollAsync(Team, enrolment!, context.CancellationToken));
+
         return new EnrolAccountResponse { Enrolment = EnrolmentMapping.ToProto(result.Enrolment) };
     }
 

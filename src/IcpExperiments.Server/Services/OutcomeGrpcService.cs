@@ -18,7 +18,7 @@ public sealed class OutcomeGrpcService(OutcomeApplicationService outcomes) : Out
         var experimentId = ResourceNames.Experiment(request.Parent, "parent", validation);
         var outcome = validation.Required(request.Outcome, "outcome") ? OutcomeMapping.ToDomain(request.Outcome, "outcome", validation) : null;
         validation.ThrowIfInvalid();
-        var recorded = await outcomes.RecordAsync(Team, experimentId!, outcome!, context.CancellationToken);
+        var recorded = await ContractFieldPaths.InContractTermsAsync(() => outcomes.RecordAsync(Team, experimentId!, outcome!, context.CancellationToken), outcome!.Kind);
         return new RecordOutcomeResponse { Outcome = OutcomeMapping.ToProto(recorded) };
     }
 
@@ -37,7 +37,7 @@ public sealed class OutcomeGrpcService(OutcomeApplicationService outcomes) : Out
             validation.ThrowIfInvalid();
             var batch = ImportMapping.ToDomain(experimentId!, request, out var protoRejections);
             var result = await outcomes.ImportAsync(Team, experimentId!, batch, context.CancellationToken);
-            await responseStream.WriteAsync(ImportMapping.ToProto(result, protoRejections), context.CancellationToken);
+            await responseStream.WriteAsync(ImportMapping.ToProto(result, batch, protoRejections), context.CancellationToken);
         }
     }
 

@@ -20,7 +20,9 @@ public sealed class ProfileGrpcService(ProfileApplicationService profiles) : Pro
         var firstVersion = request.FirstVersion is null ? null : ProfileMapping.ToContent(request.FirstVersion, "first_version", validation);
         validation.ThrowIfInvalid();
         var profileId = request.ProfileId.Length == 0 ? ResourceIds.New("prf") : request.ProfileId;
-        var profile = await profiles.CreateAsync(Team, profileId, request.Profile.DisplayName, request.Profile.Description, firstVersion, context.CancellationToken);
+        var profile = await ContractFieldPaths.InContractTermsAsync(
+            () => profiles.CreateAsync(Team, profileId, request.Profile.DisplayName, request.Profile.Description, firstVersion, context.CancellationToken),
+            tierLevels: firstVersion?.FitTiers.Select(t => t.Level).ToList());
         return new CreateProfileResponse { Profile = ProfileMapping.ToProto(profile) };
     }
 
@@ -50,7 +52,9 @@ public sealed class ProfileGrpcService(ProfileApplicationService profiles) : Pro
         var profileId = ResourceNames.Profile(request.Parent, "parent", validation);
         var content = validation.Required(request.Version, "version") ? ProfileMapping.ToContent(request.Version, "version", validation) : null;
         validation.ThrowIfInvalid();
-        var version = await profiles.CreateVersionAsync(Team, profileId!, content!, request.Version.ChangeNote, context.CancellationToken);
+        var version = await ContractFieldPaths.InContractTermsAsync(
+            () => profiles.CreateVersionAsync(Team, profileId!, content!, request.Version.ChangeNote, context.CancellationToken),
+            tierLevels: content!.FitTiers.Select(t => t.Level).ToList());
         return new CreateProfileVersionResponse { ProfileVersion = ProfileMapping.ToProto(version) };
     }
 
