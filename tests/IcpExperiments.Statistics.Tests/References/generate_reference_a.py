@@ -198,8 +198,81 @@ def proportions():
           "confint_proportions_2indep(newcomb; log ratio), scipy 1.10 chi2_contingency, R fisher.test", cases)
 
 
+# ---------------------------------------------------------------- continuous (scipy, statsmodels, mpmath tails, numpy)
+def welch_expected(x_control, x_variant):
+    from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+    t, _ = stats.ttest_ind(x_variant, x_control, equal_var=False)
+    v1, v2 = np.var(x_control, ddof=1) / len(x_control), np.var(x_variant, ddof=1) / len(x_variant)
+    df = (v1 + v2) ** 2 / (v1 ** 2 / (len(x_control) - 1) + v2 ** 2 / (len(x_variant) - 1))
+    lo, hi = CompareMeans(DescrStatsW(x_variant), DescrStatsW(x_control)).tconfint_diff(alpha=0.05, usevar="unequal")
+    # scipy's p-value is good to ~1e-14 relative only in moderate tails; mpmath gives it exactly for these t, df.
+    p = min(mp.mpf(1), 2 * t_sf(abs(t), df))
+    return {"t": t, "df": df, "p": p, "difference": np.mean(x_variant) - np.mean(x_control), "lower": lo, "upper": hi}
+
+
+def continuous():
+    rng = np.random.default_rng(20261123)
+    cases = []
+    welch_sets = {
+        "tiny 2 vs 2": ([1.0, 2.0], [2.5, 4.5]),
+        "tiny 2 vs 3 decimals": ([0.1, 0.7], [0.3, 0.2, 0.95]),
+        "unbalanced 3 vs 500": (list(rng.normal(10, 2, 3)), list(rng.normal(11, 3, 500))),
+        "control constant": ([5.0] * 20, list(rng.normal(5.5, 1, 30))),
+        "lognormal acv 2000 each": (list(rng.lognormal(10, 1.2, 2000)), list(rng.lognormal(10.08, 1.2, 2000))),
+        "tail p huge effect": (list(rng.normal(0, 1, 400)), list(rng.normal(1.6, 1, 400))),
+        "tail p extreme effect": (list(rng.normal(0, 1, 300)), list(rng.normal(4.0, 1, 300))),
+        "mean offset 1e3": (list(1000 + rng.normal(0, 1, 1000)), list(1000.05 + rng.normal(0, 1.1, 1200))),
+        "integers with ties": (list(rng.integers(0, 4, 200).astype(float)), list(rng.integers(0, 5, 150).astype(float))),
+    }
+    for name, (xc, xv) in welch_sets.items():
+        xc, xv = np.array(xc, dtype=float), np.array(xv, dtype=float)
+        expected = welch_expected(xc, xv)
+        sums = {f"{arm}_n": len(x) for arm, x in (("control", xc), ("variant", xv))}
+        for arm, x in (("control", xc), ("variant", xv)):
+            sums[f"{arm}_sum"], sums[f"{arm}_sumsq"] = math.fsum(x), math.fsum(x * x)
+        cases.append(case(f"welch {name}", {"test": "welch", "control": list(xc), "variant": list(xv), **sums}, expected,
+                          rtol=1e-9))
+
+    mw_sets = {
+        "exact 5 vs 4": ([1.1, 2.3, 0.4, 5.5, 3.2], [4.1, 6.0, 2.9, 7.7]),
+        "exact 1 vs 6": ([3.0], [1.0, 2.0, 4.0, 5.0, 6.0, 7.0]),
+        "exact 12 vs 15": (list(rng.normal(0, 1, 12)), list(rng.normal(0.8, 1, 15))),
+        "exact 49 vs 30 separated": (list(rng.normal(0, 1, 49)), list(rng.normal(1.5, 1, 30))),
+        "asymptotic heavy ties": (list(rng.integers(0, 4, 300).astype(float)), list(rng.integers(0, 4, 260).astype(float) + (rng.random(260) < 0.2))),
+        "asymptotic mostly zeros": ([0.0] * 180 + list(rng.lognormal(9, 1, 20)), [0.0] * 170 + list(rng.lognormal(9.2, 1, 40))),
+        "asymptotic unbalanced 10 vs 3000": (list(rng.normal(0, 1, 10)), list(rng.normal(0.3, 1, 3000))),
+        "asymptotic tail": (list(rng.normal(0, 1, 1500)), list(rng.normal(1.0, 1, 1500))),
+        "asymptotic 60 vs 70 no ties": (list(rng.normal(0, 1, 60)), list(rng.normal(0.1, 1, 70))),
+        "one tie group small": ([1.0, 2.0, 2.0, 3.0], [2.0, 4.0, 5.0]),
+    }
+    for name, (xc, xv) in mw_sets.items():
+        xc, xv = np.array(xc, dtype=float), np.array(xv, dtype=float)
+        has_ties = len(np.unique(np.concatenate([xc, xv]))) < len(xc) + len(xv)
+        auto_exact = not has_ties and len(xc) < 50 and len(xv) < 50
+        res = stats.mannwhitneyu(xv, xc, alternative="two-sided", method="exact" if auto_exact else "asymptotic",
+                                 use_continuity=True)
+        expected = {"u": res.statistic, "p": res.pvalue, "exact": auto_exact}
+        if auto_exact:
+            r_p = r_eval(f"wilcox.test(c({','.join(map(repr, xv))}), c({','.join(map(repr, xc))}), exact=TRUE)$p.value")[0]
+            assert abs(r_p - res.pvalue) <= 1e-12 * res.pvalue, (name, r_p, res.pvalue)
+        asym = stats.mannwhitneyu(xv, xc, alternative="two-sided", method="asymptotic", use_continuity=True)
+        expected["p_asymptotic"] = asym.pvalue
+        cases.append(case(f"mann-whitney {name}", {"test": "mann_whitney", "control": list(xc), "variant": list(xv)}, expected))
+
+    for name, data, lo, hi in [("lognormal top 1%", list(rng.lognormal(10, 1.5, 500)), 0.0, 0.99),
+                               ("both ends 5%", list(rng.normal(0, 1, 101)), 0.05, 0.95),
+                               ("ties at cap", [0.0] * 10 + [1.0] * 5 + [100.0, 1000.0], 0.1, 0.9),
+                               ("single value", [42.0], 0.0, 0.99)]:
+        x = np.array(data)
+        lo_v, hi_v = np.percentile(x, 100 * lo), np.percentile(x, 100 * hi)
+        cases.append(case(f"winsorize {name}", {"test": "winsorize", "values": data, "lower": lo, "upper": hi},
+                          {"lower_limit": lo_v, "upper_limit": hi_v, "capped": [num(v) for v in np.clip(x, lo_v, hi_v)]}))
+    write("continuous.json", "scipy 1.10 ttest_ind(equal_var=False) / mannwhitneyu, statsmodels CompareMeans.tconfint_diff, "
+          "mpmath t tails for Welch p, R wilcox.test(exact=TRUE) cross-check, numpy percentile/clip", cases)
+
+
 if __name__ == "__main__":
     import sys
-    sections = {"distributions": distributions, "proportions": proportions}
+    sections = {"distributions": distributions, "proportions": proportions, "continuous": continuous}
     for name in (sys.argv[1:] or sections):
         sections[name]()
