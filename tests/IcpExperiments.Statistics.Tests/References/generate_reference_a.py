@@ -44,7 +44,7 @@ def r_eval(expression):
     """Evaluates an R expression returning numbers; printed at 17 significant digits."""
     out = subprocess.run(["Rscript", "-e", f"cat(sprintf('%.17g', {expression}), sep='\\n')"],
                          check=True, capture_output=True, text=True).stdout
-    return [float(v) for v in out.split()]
+    return [float("nan") if v == "NA" else float(v) for v in out.split()]
 
 
 # ---------------------------------------------------------------- distributions (mpmath, checked against R)
@@ -271,8 +271,45 @@ def continuous():
           "mpmath t tails for Welch p, R wilcox.test(exact=TRUE) cross-check, numpy percentile/clip", cases)
 
 
+# ---------------------------------------------------------------- multiplicity and SRM (R p.adjust, statsmodels, scipy)
+def multiplicity():
+    from statsmodels.stats.multitest import multipletests
+    rng = np.random.default_rng(7)
+    cases = []
+    families = {
+        "single": [0.03],
+        "textbook": [0.01, 0.04, 0.03, 0.005, 0.2],
+        "ties": [0.02, 0.02, 0.02, 0.5, 0.5],
+        "all ones and zero": [1.0, 0.0, 1.0],
+        "tail": [1e-15, 3e-12, 0.04, 1e-300],
+        "random 50": list(rng.uniform(0, 1, 50) ** 3),
+        "with nan": [0.01, float("nan"), 0.04, 0.03],
+    }
+    for name, p in families.items():
+        values = ",".join("NA" if math.isnan(v) else repr(v) for v in p)
+        holm = r_eval(f"p.adjust(c({values}), 'holm')")
+        bh = r_eval(f"p.adjust(c({values}), 'BH')")
+        clean = [v for v in p if not math.isnan(v)]
+        sm_holm = multipletests(clean, method="holm")[1]
+        assert np.allclose(sm_holm, [v for v in holm if not math.isnan(v)], rtol=1e-12, atol=0), name
+        cases.append(case(f"adjust {name}", {"test": "adjust", "p": [num(v) for v in p]},
+                          {"holm": [num(v) for v in holm], "bh": [num(v) for v in bh]}))
+    for name, observed, planned in [("balanced ok", [5012, 4988], [1, 1]), ("balanced mismatch", [5200, 4800], [0.5, 0.5]),
+                                    ("three arms 50/25/25", [2000, 1010, 985], [50, 25, 25]),
+                                    ("huge mismatch", [1000000, 900000], [1, 1]), ("one empty arm", [0, 40], [1, 1]),
+                                    ("unequal 90/10", [90310, 9690], [0.9, 0.1])]:
+        expected_counts = np.array(planned, dtype=float) / sum(planned) * sum(observed)
+        chi, p = stats.chisquare(observed, expected_counts)
+        r_p = r_eval(f"chisq.test(c({','.join(map(str, observed))}), p=c({','.join(map(repr, map(float, planned)))}), rescale.p=TRUE)$p.value")[0]
+        assert abs(r_p - p) <= 1e-9 * p, (name, r_p, p)
+        cases.append(case(f"srm {name}", {"test": "srm", "observed": observed, "planned": planned},
+                          {"chi2": chi, "p": chi_sf(chi, len(observed) - 1) if p > 0 else p}))
+    write("multiplicity.json", "R p.adjust (holm, BH; NA kept and not counted), statsmodels multipletests cross-check, "
+          "scipy.stats.chisquare / R chisq.test for SRM, tail p from mpmath", cases)
+
+
 if __name__ == "__main__":
     import sys
-    sections = {"distributions": distributions, "proportions": proportions, "continuous": continuous}
+    sections = {"distributions": distributions, "proportions": proportions, "continuous": continuous, "multiplicity": multiplicity}
     for name in (sys.argv[1:] or sections):
         sections[name]()
