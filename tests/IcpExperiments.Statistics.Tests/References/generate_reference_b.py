@@ -146,9 +146,93 @@ def sequential_cases():
     return cases
 
 
+def cuped_case(name, yc, xc, yv, xv, conf=0.95):
+    import statsmodels.api as sm
+    y = np.concatenate([yc, yv])
+    x = np.concatenate([xc, xv])
+    treated = np.concatenate([np.zeros(len(yc)), np.ones(len(yv))])
+    adjusted = sm.OLS(y, sm.add_constant(np.column_stack([treated, x - x.mean()]))).fit()
+    plain = sm.OLS(y, sm.add_constant(treated)).fit()
+    a_lo, a_hi = adjusted.conf_int(alpha=1 - conf)[1]
+    u_lo, u_hi = plain.conf_int(alpha=1 - conf)[1]
+    return {"name": name, "rtol": 1e-9,
+            "inputs": {"control_y": list(yc), "control_x": list(xc), "variant_y": list(yv), "variant_x": list(xv), "confidence": conf},
+            "expected": {"estimate": adjusted.params[1], "se": adjusted.bse[1], "t": adjusted.tvalues[1], "p": adjusted.pvalues[1],
+                         "lower": a_lo, "upper": a_hi, "theta": adjusted.params[2],
+                         "unadjusted_estimate": plain.params[1], "unadjusted_p": plain.pvalues[1], "unadjusted_lower": u_lo,
+                         "unadjusted_upper": u_hi, "variance_reduction": 1 - adjusted.bse[1] ** 2 / plain.bse[1] ** 2}}
+
+
+def cuped_cases():
+    rng = np.random.default_rng(20261123)
+    cases = []
+    # Pipeline-like: outcome strongly tied to pre-period engagement, small true effect.
+    x = rng.gamma(2.0, 50.0, 800); y = 20 + 0.8 * x + rng.normal(0, 30, 800)
+    xv = rng.gamma(2.0, 50.0, 820); yv = 23 + 0.8 * xv + rng.normal(0, 30, 820)
+    cases.append(cuped_case("correlated", y, x, yv, xv))
+    # Useless covariate: variance reduction near zero (may be slightly negative).
+    x = rng.normal(0, 1, 300); y = rng.normal(5, 2, 300); xv = rng.normal(0, 1, 310); yv = rng.normal(5.2, 2, 310)
+    cases.append(cuped_case("uncorrelated", y, x, yv, xv, 0.9))
+    # Tiny sample, unbalanced arms, chance imbalance in the covariate.
+    cases.append(cuped_case("tiny", np.array([3.0, 5.0, 4.0]), np.array([1.0, 3.0, 2.5]), np.array([6.0, 7.5]), np.array([2.0, 4.0])))
+    # Very unbalanced, large offset in the covariate (cancellation check) and binary outcome (conversion).
+    x = 1e6 + rng.normal(0, 10, 5000); y = (rng.random(5000) < 0.1 + 0.004 * (x - 1e6)).astype(float)
+    xv = 1e6 + rng.normal(0, 10, 50); yv = (rng.random(50) < 0.12 + 0.004 * (xv - 1e6)).astype(float)
+    cases.append(cuped_case("binary_unbalanced_offset", y, x, yv, xv))
+    return cases
+
+
+def beta_case(name, sc, nc, sv, nv):
+    control, variant = stats.beta(1 + sc, 1 + nc - sc), stats.beta(1 + sv, 1 + nv - sv)
+    a_c, b_c = 1 + sc, 1 + nc - sc
+    lo = max(0.0, min(control.ppf(1e-15), variant.ppf(1e-15)))
+    hi = min(1.0, max(control.isf(1e-15), variant.isf(1e-15)))
+    breaks = sorted({control.mean(), variant.mean()})
+    quad = lambda f: integrate.quad(f, lo, hi, points=breaks, epsabs=0, epsrel=1e-13, limit=1000)[0]
+    # P(variant > control) = ∫ f_v(y) F_c(y) dy.
+    chance = quad(lambda y: variant.pdf(y) * control.cdf(y))
+    # E[(c − y)+] for fixed y: ∫_y^1 (c − y) f_c(c) dc = mean_c · P(Beta(a_c + 1, b_c) > y) − y · P(c > y).
+    partial_c = lambda y: control.mean() * stats.beta.sf(y, a_c + 1, b_c) - y * control.sf(y)
+    loss_variant = quad(lambda y: variant.pdf(y) * partial_c(y))
+    # E[(v − c)+] = E[v − c] + E[(c − v)+].
+    loss_control = variant.mean() - control.mean() + loss_variant
+    return {"name": name, "rtol": 1e-8,
+            "inputs": {"kind": 0, "control_successes": sc, "control_trials": nc, "variant_successes": sv, "variant_trials": nv},
+            "expected": {"chance": chance, "loss_variant": loss_variant, "loss_control": loss_control}}
+
+
+def normal_case(name, nc, mc, vc, nv, mv, vv):
+    d, sd = mv - mc, math.sqrt(vc / nc + vv / nv)
+    posterior = stats.norm(d, sd)
+    quad = lambda f, a, b: integrate.quad(f, a, b, epsabs=0, epsrel=1e-13, limit=500)[0]
+    return {"name": name, "rtol": 1e-8,
+            "inputs": {"kind": 1, "control_n": nc, "control_mean": mc, "control_variance": vc,
+                       "variant_n": nv, "variant_mean": mv, "variant_variance": vv},
+            "expected": {"chance": posterior.sf(0.0),
+                         "loss_variant": quad(lambda x: -x * posterior.pdf(x), min(d - 40 * sd, 0.0), 0.0),
+                         "loss_control": quad(lambda x: x * posterior.pdf(x), 0.0, max(d + 40 * sd, 0.0))}}
+
+
+def bayesian_cases():
+    return [
+        beta_case("beta_small", 3, 20, 7, 22),
+        beta_case("beta_base", 120, 1000, 145, 1000),
+        beta_case("beta_zero_conversions", 0, 50, 0, 60),
+        beta_case("beta_unbalanced", 40, 400, 600, 5000),
+        beta_case("beta_variant_worse", 300, 2000, 240, 2000),
+        beta_case("beta_large", 20000, 200000, 20400, 200000),
+        normal_case("normal_acv", 250, 24000.0, 9000.0 ** 2, 260, 26500.0, 11000.0 ** 2),
+        normal_case("normal_worse", 40, 10.0, 4.0, 45, 9.0, 5.0),
+        normal_case("normal_equal", 1000, 3.0, 1.0, 1000, 3.0, 1.0),
+    ]
+
+
 if __name__ == "__main__":
     versions = f"scipy {scipy.__version__}, statsmodels {statsmodels.__version__}"
     write("power.json", f"statsmodels power_proportions_2indep / samplesize_proportions_2indep_onetail / NormalIndPower; "
           f"Schoenfeld via scipy.stats.norm ({versions})", power_cases())
     write("sequential.json", "normal-mixture likelihood ratio integrated numerically with scipy.integrate.quad, sequence ends by "
           f"scipy.optimize.brentq on it ({versions}); rtol 1e-8 for the quadrature", sequential_cases())
+    write("cuped.json", f"statsmodels OLS y ~ 1 + treated + (x - mean x) and y ~ 1 + treated ({versions})", cuped_cases())
+    write("bayesian.json", f"Beta and normal posteriors integrated numerically with scipy.integrate.quad ({versions}); rtol 1e-8",
+          bayesian_cases())

@@ -1,0 +1,49 @@
+using IcpExperiments.Core.Experiments;
+
+namespace IcpExperiments.Core.Analysis;
+
+/// <summary>Applies the run's correction to every computable p-value across variants × metrics and writes the adjusted values back.</summary>
+internal static class PValueAdjustment
+{
+    public static IReadOnlyList<VariantResults> Apply(IReadOnlyList<VariantResults> variants, MultipleComparisonCorrection correction)
+    {
+        var raw = new List<double>();
+        foreach (var variant in variants)
+        {
+            foreach (var metric in variant.Metrics)
+            {
+                if (metric.PValue is { } p) raw.Add(p);
+            }
+        }
+
+        double[] adjusted = correction == MultipleComparisonCorrection.Holm
+            ? MultipleTesting.Holm(raw.ToArray())
+            : MultipleTesting.BenjaminiHochberg(raw.ToArray());
+        int next = 0;
+        var result = new List<VariantResults>(variants.Count);
+        foreach (var variant in variants)
+        {
+            var metrics = new List<MetricComparison>(variant.Metrics.Count);
+            foreach (var metric in variant.Metrics)
+                metrics.Add(metric.PValue is null ? metric : metric with { AdjustedPValue = adjusted[next++] });
+            result.Add(variant with { Metrics = metrics });
+        }
+
+        return result;
+    }
+
+    /// <summary>Comparisons in the family: every computable metric of every variant.</summary>
+    public static int FamilySize(IReadOnlyList<VariantResults> variants, Metric? only = null)
+    {
+        int count = 0;
+        foreach (var variant in variants)
+        {
+            foreach (var metric in variant.Metrics)
+            {
+                if (metric.PValue is not null && (only is null || metric.Metric == only)) count++;
+            }
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,55 @@
+using IcpExperiments.Core.Experiments;
+
+namespace IcpExperiments.Core.Analysis;
+
+/// <summary>
+/// Computes an experiment's results from a snapshot (DESIGN §2): per arm counts and CAC; per variant × metric the
+/// estimates, differences, raw and adjusted p-values, the test and why; Kaplan–Meier curves for cycle length; the
+/// sample-ratio check and power. Pure and deterministic (the bootstrap is seeded); O(n log n) in the accounts,
+/// dominated by the sorts inside the survival and rank tests.
+/// </summary>
+public static class ResultsCalculator
+{
+    public static ExperimentResults Calculate(ExperimentSnapshot snapshot, AnalysisOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        options ??= AnalysisOptions.Default;
+        var design = snapshot.Design;
+        var context = AnalysisContext.For(design, options);
+
+        var arms = new List<ArmData>(snapshot.Arms.Count);
+        var summaries = new List<ArmSummary>(snapshot.Arms.Count);
+        foreach (var arm in snapshot.Arms)
+        {
+            var data = ArmData.From(arm);
+            arms.Add(data);
+            summaries.Add(data.Summary());
+        }
+
+        var variants = new List<VariantResults>(arms.Count - 1);
+        for (int i = 1; i < arms.Count; i++) variants.Add(CompareVariant(arms[0], arms[i], context));
+
+        return new ExperimentResults(
+            snapshot.AsOf,
+            design.AnalysisMode,
+            options.Correction,
+            summaries,
+            PValueAdjustment.Apply(variants, options.Correction),
+            SampleRatioCheck.Run(summaries),
+            PowerAnalysis.Compute(arms, design));
+    }
+
+    private static VariantResults CompareVariant(ArmData control, ArmData variant, AnalysisContext context)
+    {
+        var (cycle, curves) = CycleLengthAnalysis.Compare(control, variant, context);
+        MetricComparison[] metrics =
+        [
+            ConversionAnalysis.Compare(control, variant, context),
+            cycle,
+            MeanAnalysis.Compare(Metric.Acv, control.WonAcv, variant.WonAcv, context, "won deals' ACV"),
+            MeanAnalysis.Compare(Metric.RevenuePerAccount, control.Revenue, variant.Revenue, context, "every enrolled account, 0 when not won"),
+            CacAnalysis.Compare(control, variant, context),
+        ];
+        return new VariantResults(variant.Arm.Key, metrics, curves);
+    }
+}

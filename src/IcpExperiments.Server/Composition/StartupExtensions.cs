@@ -1,0 +1,18 @@
+using IcpExperiments.Server.Demo;
+using IcpExperiments.Storage;
+using Microsoft.Extensions.Options;
+
+namespace IcpExperiments.Server.Composition;
+
+/// <summary>What runs once before the server takes requests: storage migrations, then the optional demo data.</summary>
+public static class StartupExtensions
+{
+    public static async Task PrepareIcpExperimentsAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await services.MigrateIcpExperimentsStorageAsync(cancellationToken);
+        if (!services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed) return;
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+    }
+}

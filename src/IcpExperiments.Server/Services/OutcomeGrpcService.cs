@@ -1,0 +1,55 @@
+using Grpc.Core;
+using IcpExperiments.Contracts.V1;
+using IcpExperiments.Core.Application;
+using IcpExperiments.Core.Teams;
+using IcpExperiments.Server.Mapping;
+using IcpExperiments.Server.Validation;
+
+namespace IcpExperiments.Server.Services;
+
+/// <summary>OutcomeService: unary outcome records, the acknowledged bulk import stream, and listing.</summary>
+public sealed class OutcomeGrpcService(OutcomeApplicationService outcomes) : OutcomeService.OutcomeServiceBase
+{
+    private static TeamId Team => TeamId.Default;
+
+    public override async Task<RecordOutcomeResponse> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
+    {
+        var validation = new RequestValidation();
+        var experimentId = ResourceNames.Experiment(request.Parent, "parent", validation);
+        var outcome = validation.Required(request.Outcome, "outcome") ? OutcomeMapping.ToDomain(request.Outcome, "outcome", validation) : null;
+        validation.ThrowIfInvalid();
+        var recorded = await ContractFieldPaths.InContractTermsAsync(() => outcomes.RecordAsync(Team, experimentId!, outcome!, context.CancellationToken), outcome!.Kind);
+        return new RecordOutcomeResponse { Outcome = OutcomeMapping.ToProto(recorded) };
+    }
+
+    /// <summary>
+    /// One acknowledgement per batch, in order, each written only after the application layer returned (the batch is
+    /// committed). A batch-level problem ends the stream with its status; earlier acknowledged batches stay stored.
+    /// </summary>
+    public override async Task ImportOutcomes(
+        IAsyncStreamReader<ImportOutcomesRequest> requestStream, IServerStreamWriter<ImportOutcomesResponse> responseStream, ServerCallContext context)
+    {
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            var validation = new RequestValidation();
+            validation.Required(request.BatchId, "batch_id");
+            var experimentId = ResourceNames.Experiment(request.Parent, "parent", validation);
+            validation.ThrowIfInvalid();
+            var batch = ImportMapping.ToDomain(experimentId!, request, out var protoRejections);
+            var result = await outcomes.ImportAsync(Team, experimentId!, batch, context.CancellationToken);
+            await responseStream.WriteAsync(ImportMapping.ToProto(result, batch, protoRejections), context.CancellationToken);
+        }
+    }
+
+    public override async Task<ListOutcomesResponse> ListOutcomes(ListOutcomesRequest request, ServerCallContext context)
+    {
+        var validation = new RequestValidation();
+        var experimentId = ResourceNames.Experiment(request.Parent, "parent", validation);
+        var page = CommonMapping.ToPageRequest(request.PageSize, request.PageToken, validation);
+        validation.ThrowIfInvalid();
+        var result = await outcomes.ListOutcomesAsync(Team, experimentId!, page, context.CancellationToken);
+        var response = new ListOutcomesResponse { NextPageToken = result.NextPageToken ?? string.Empty };
+        response.Outcomes.AddRange(result.Items.Select(OutcomeMapping.ToProto));
+        return response;
+    }
+}

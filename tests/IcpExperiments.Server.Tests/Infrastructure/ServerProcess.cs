@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace IcpExperiments.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server binary running as a child process on a free loopback port with its own SQLite file. Start waits
+/// until the gRPC health check reports SERVING; Kill ends the process abruptly (as a crash would) so a restart on
+/// the same file shows what was durable.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly StringBuilder output = new();
+    private readonly string workingDirectory;
+    private Process? process;
+
+    public ServerProcess(params string[] extraArguments)
+    {
+        workingDirectory = Directory.CreateTempSubdirectory("icpx-e2e-").FullName;
+        DatabasePath = Path.Combine(workingDirectory, "icp-experiments.db");
+        ExtraArguments = extraArguments;
+    }
+
+    public string DatabasePath { get; }
+
+    public Uri Address { get; private set; } = new("http://127.0.0.1:0");
+
+    public IReadOnlyList<string> ExtraArguments { get; }
+
+    /// <summary>Everything the server wrote to stdout and stderr so far, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output) return output.ToString();
+        }
+    }
+
+    public async Task StartAsync()
+    {
+        Address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { ServerAssemblyPath(), "--urls", Address.ToString().TrimEnd('/'), $"--IcpExperiments:Storage:DatabasePath={DatabasePath}" }.Concat(ExtraArguments))
+            startInfo.ArgumentList.Add(argument);
+        startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitUntilServingAsync();
+    }
+
+    /// <summary>Ends the process at once, without a graceful shutdown.</summary>
+    public async Task KillAsync()
+    {
+        if (process is null) return;
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+        process = null;
+    }
+
+    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address);
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        try
+        {
+            Directory.Delete(workingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless; never fail a test run over it.
+        }
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        Grpc.Core.RpcException? lastError = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process!.HasExited)
+                throw new InvalidOperationException($"The server exited with code {process.ExitCode} during start-up:\n{Output}");
+            try
+            {
+                // A fresh channel per attempt: a channel that failed to connect backs off before trying again.
+                using var channel = CreateChannel();
+                var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving) return;
+            }
+            catch (Grpc.Core.RpcException exception)
+            {
+                lastError = exception; // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The server did not report SERVING within {StartTimeout.TotalSeconds} s (last error: {lastError?.Status}):\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (output) output.AppendLine(line);
+    }
+
+    private static string ServerAssemblyPath()
+    {
+        var path = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ServerAssemblyPath").Value!;
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the server first; its binary is missing.", path);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
