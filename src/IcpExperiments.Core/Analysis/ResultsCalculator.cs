@@ -34,8 +34,8 @@ public static class ResultsCalculator
             design.AnalysisMode,
             options.Correction,
             summaries,
-            PValueAdjustment.Apply(variants, options.Correction),
-            SampleRatioCheck.Run(summaries),
+            AdjustedPValues.Apply(variants, options.Correction),
+            SampleRatioAnalysis.Run(summaries),
             PowerAnalysis.Compute(arms, design));
     }
 

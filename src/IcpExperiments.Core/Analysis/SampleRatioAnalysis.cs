@@ -3,7 +3,7 @@ using IcpExperiments.Statistics.Distributions;
 namespace IcpExperiments.Core.Analysis;
 
 /// <summary>χ² goodness of fit of enrolled counts per arm against the planned allocation (normalised to sum to 1).</summary>
-internal static class SampleRatioCheck
+internal static class SampleRatioAnalysis
 {
     public static SampleRatioResult Run(IReadOnlyList<ArmSummary> arms)
     {

@@ -1,9 +1,7 @@
-using IcpExperiments.Core.Experiments;
-
 namespace IcpExperiments.Core.Analysis;
 
 /// <summary>Applies the run's correction to every computable p-value across variants × metrics and writes the adjusted values back.</summary>
-internal static class PValueAdjustment
+internal static class AdjustedPValues
 {
     public static IReadOnlyList<VariantResults> Apply(IReadOnlyList<VariantResults> variants, MultipleComparisonCorrection correction)
     {
@@ -30,20 +28,5 @@ internal static class PValueAdjustment
         }
 
         return result;
-    }
-
-    /// <summary>Comparisons in the family: every computable metric of every variant.</summary>
-    public static int FamilySize(IReadOnlyList<VariantResults> variants, Metric? only = null)
-    {
-        int count = 0;
-        foreach (var variant in variants)
-        {
-            foreach (var metric in variant.Metrics)
-            {
-                if (metric.PValue is not null && (only is null || metric.Metric == only)) count++;
-            }
-        }
-
-        return count;
     }
 }
