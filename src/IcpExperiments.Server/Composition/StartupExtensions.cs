@@ -10,6 +10,9 @@ public static class StartupExtensions
     public static async Task PrepareIcpExperimentsAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        services.GetRequiredService<ILoggerFactory>().CreateLogger("IcpExperiments.Server.Startup")
+            .LogInformation("Storage: {Provider} database at {DatabasePath}", storage.Provider, storage.FullDatabasePath);
         await services.MigrateIcpExperimentsStorageAsync(cancellationToken);
         if (!services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed) return;
         await using var scope = services.CreateAsyncScope();
