@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using IcpExperiments.Contracts.V1;
 using IcpExperiments.Server.Tests.Infrastructure;
 
@@ -128,5 +129,38 @@ public sealed class ExperimentStoryTests(ServerFixture fixture)
         Assert.Equal(("INVALID_ROW", "outcome"), (ack.RejectedRows[1].Reason, ack.RejectedRows[1].Field));
         var enrolments = await fixture.Experiments.ListEnrolmentsAsync(new ListEnrolmentsRequest { Parent = experiment.Name });
         Assert.Equal(2, enrolments.Enrolments.Count);
+    }
+
+    [Fact]
+    public async Task ImportOutcomes_BatchForUnknownExperiment_EndsStreamWithNotFoundAndKeepsAcknowledgedBatches()
+    {
+        var experiment = await scenario.CreateRunningExperimentAsync();
+        var at = DateTimeOffset.UtcNow.AddDays(-3);
+        using var import = fixture.Outcomes.ImportOutcomes();
+
+        await import.RequestStream.WriteAsync(new ImportOutcomesRequest { BatchId = "good", Parent = experiment.Name, Rows = { new ImportRow { Enrolment = Requests.Enrolment("kept", "control", at) } } });
+        Assert.True(await import.ResponseStream.MoveNext(CancellationToken.None));
+        await import.RequestStream.WriteAsync(new ImportOutcomesRequest { BatchId = "bad", Parent = "experiments/no-such-experiment", Rows = { new ImportRow { Enrolment = Requests.Enrolment("lost", "control", at) } } });
+        var failure = await Assert.ThrowsAsync<RpcException>(() => import.ResponseStream.MoveNext(CancellationToken.None));
+
+        RpcAssert.AssertStatus(failure, StatusCode.NotFound);
+        var enrolments = await fixture.Experiments.ListEnrolmentsAsync(new ListEnrolmentsRequest { Parent = experiment.Name });
+        Assert.Equal("kept", Assert.Single(enrolments.Enrolments).AccountId);
+    }
+
+    [Fact]
+    public async Task ImportOutcomes_BatchOverTheRowLimit_InvalidArgumentOnRows()
+    {
+        var experiment = await scenario.CreateRunningExperimentAsync();
+        var request = new ImportOutcomesRequest { BatchId = "huge", Parent = experiment.Name };
+        var row = new ImportRow { Outcome = Requests.Lost("nobody", DateTimeOffset.UtcNow.AddDays(-1)) };
+        for (int i = 0; i < 10_001; i++) request.Rows.Add(row);
+        using var import = fixture.Outcomes.ImportOutcomes();
+
+        await import.RequestStream.WriteAsync(request);
+        var failure = await Assert.ThrowsAsync<RpcException>(() => import.ResponseStream.MoveNext(CancellationToken.None));
+
+        var status = RpcAssert.AssertStatus(failure, StatusCode.InvalidArgument);
+        Assert.Contains(status.GetDetail<Google.Rpc.BadRequest>().FieldViolations, v => v.Field == "rows");
     }
 }
