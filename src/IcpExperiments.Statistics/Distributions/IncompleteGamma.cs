@@ -5,7 +5,8 @@ namespace IcpExperiments.Statistics.Distributions;
 /// <summary>
 /// Regularized incomplete gamma P(a, x) / Q(a, x): the series below x = a + 1, the continued fraction above
 /// (Numerical Recipes §6.2), each returning the asked-for tail without <c>1 − other</c> when that tail is small.
-/// The prefactor is formed in log space, so tiny x (P ≈ 1e-300) keeps full relative precision.
+/// The prefactor is formed in log space (saddle-point form for large a), so tiny x (P ≈ 1e-300) and large a keep full
+/// relative precision.
 /// </summary>
 internal static class IncompleteGamma
 {
@@ -16,7 +17,7 @@ internal static class IncompleteGamma
     {
         if (x <= 0) return upper ? 1.0 : 0.0;
         if (double.IsPositiveInfinity(x)) return upper ? 0.0 : 1.0;
-        double logFront = a * Math.Log(x) - x - SpecialFunctions.GammaLn(a);
+        double logFront = LogFront(a, x);
         if (x < a + 1)
         {
             double lower = Series(a, x, logFront);
@@ -26,6 +27,12 @@ internal static class IncompleteGamma
         double tail = ContinuedFraction(a, x, logFront);
         return upper ? tail : 1.0 - tail;
     }
+
+    // ln(xᵃ e⁻ˣ / Γ(a)). For large a the three terms are huge and cancel; Loader's form ln a + ln dpois(a; x)
+    // = ln a − δ(a) − bd0(a, x) − ½ ln(2πa) keeps full precision instead.
+    private static double LogFront(double a, double x) => a < 10
+        ? a * Math.Log(x) - x - SpecialFunctions.GammaLn(a)
+        : Math.Log(a) - SaddlePoint.StirlingError(a) - SaddlePoint.Deviance(a, x) - 0.5 * Math.Log(2 * Math.PI * a);
 
     private static double Series(double a, double x, double logFront)
     {

@@ -12,13 +12,13 @@ public static class Normal
     private const double InvSqrt2Pi = 0.39894228040143267794;
 
     /// <summary>Density φ(x).</summary>
-    public static double Pdf(double x) => InvSqrt2Pi * Math.Exp(-0.5 * x * x);
+    public static double Pdf(double x) => InvSqrt2Pi * Math.Exp(-0.5 * NotNaN(x) * x);
 
     /// <summary>P(Z ≤ x).</summary>
-    public static double Cdf(double x) => 0.5 * SpecialFunctions.Erfc(-x / Sqrt2);
+    public static double Cdf(double x) => 0.5 * SpecialFunctions.Erfc(-NotNaN(x) / Sqrt2);
 
     /// <summary>P(Z &gt; x), the survival function, accurate in the upper tail.</summary>
-    public static double Sf(double x) => 0.5 * SpecialFunctions.Erfc(x / Sqrt2);
+    public static double Sf(double x) => 0.5 * SpecialFunctions.Erfc(NotNaN(x) / Sqrt2);
 
     /// <summary>Two-sided p-value P(|Z| ≥ |z|), in [0, 1].</summary>
     public static double TwoSidedP(double z) => Math.Min(1.0, 2.0 * Sf(Math.Abs(z)));
@@ -44,4 +44,8 @@ public static class Normal
 
     /// <summary>Upper quantile: the x with P(Z &gt; x) = q, for q in [0, 1]; accurate for q near 0 (z_{α/2} = UpperQuantile(α/2)).</summary>
     public static double UpperQuantile(double q) => -Quantile(q);
+
+    // A NaN statistic means a caller skipped its not-computable check: fail loudly instead of returning NaN.
+    private static double NotNaN(double x) =>
+        double.IsNaN(x) ? throw new ArgumentOutOfRangeException(nameof(x), x, "x must not be NaN.") : x;
 }

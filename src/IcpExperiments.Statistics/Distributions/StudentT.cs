@@ -82,7 +82,7 @@ public static class StudentT
             if (double.IsFinite(powerLaw)) start = Math.Max(z, powerLaw);
         }
 
-        return TailInversion.Solve(x => Sf(x, v), x => Pdf(x, v), increasing: false, q, Math.Max(start, 1e-300));
+        return TailInversion.Solve(x => Sf(x, v), x => LogPdf(x, v), increasing: false, q, Math.Max(start, 1e-300));
     }
 
     /// <summary>Density; uses ln B(ν/2, ½) in cancellation-free form for huge ν.</summary>
@@ -90,11 +90,15 @@ public static class StudentT
     {
         Guard(degreesOfFreedom);
         if (double.IsNaN(t)) throw new ArgumentOutOfRangeException(nameof(t), t, "t must not be NaN.");
-        double v = degreesOfFreedom;
-        if (double.IsPositiveInfinity(v)) return Normal.Pdf(t);
+        return Math.Exp(LogPdf(t, degreesOfFreedom));
+    }
+
+    internal static double LogPdf(double t, double v)
+    {
+        if (double.IsPositiveInfinity(v)) return -0.5 * t * t - 0.918938533204672741780329736406;
         double ratio = Math.Abs(t) / Math.Sqrt(v);
         double log1pRatio2 = ratio < 1e150 ? AccurateMath.Log1P(ratio * ratio) : 2 * Math.Log(ratio);
-        return Math.Exp(-(v + 1) / 2 * log1pRatio2 - LogGamma.LogBeta(v / 2, 0.5) - 0.5 * Math.Log(v));
+        return -(v + 1) / 2 * log1pRatio2 - LogGamma.LogBeta(v / 2, 0.5) - 0.5 * Math.Log(v);
     }
 
     // Hill (1970), ACM Algorithm 395: maps t to a normal deviate z with Φ̄(z) = P(T > t) + O(ν⁻³·…).

@@ -10,11 +10,11 @@ internal static class TailInversion
     private const int MaxIterations = 200;
 
     /// <param name="tail">T(x): Sf (decreasing in x) or Cdf (increasing in x).</param>
-    /// <param name="density">f(x) = |dT/dx|.</param>
+    /// <param name="logDensity">ln f(x), f = |dT/dx| (in logs: f underflows long before T does, e.g. ν = 3 at T = 1e-300).</param>
     /// <param name="increasing">True when T is a Cdf.</param>
     /// <param name="target">Target probability in (0, 1).</param>
     /// <param name="start">Starting point &gt; 0.</param>
-    public static double Solve(Func<double, double> tail, Func<double, double> density, bool increasing, double target, double start)
+    public static double Solve(Func<double, double> tail, Func<double, double> logDensity, bool increasing, double target, double start)
     {
         double logTarget = Math.Log(target);
         double u = Math.Log(start);
@@ -29,7 +29,7 @@ internal static class TailInversion
             if (g == 0) return x;
             if (g < 0) below = u; else above = u;
 
-            double slope = x * density(x) / t; // d(sign · ln T)/du, positive
+            double slope = Math.Exp(u + logDensity(x) - Math.Log(t)); // d(sign · ln T)/du = x f / T, positive
             double next = u - g / slope;
             if (!double.IsFinite(next) || next <= below || next >= above)
             {
@@ -54,9 +54,9 @@ internal static class TailInversion
             double previous = double.PositiveInfinity;
             for (int k = 0; k < 4; k++)
             {
-                double t = tail(x), f = density(x);
-                if (!(t > 0 && f > 0)) break;
-                double step = sign * (Math.Log(t) - logTarget) * t / f;
+                double t = tail(x);
+                if (!(t > 0)) break;
+                double step = sign * (Math.Log(t) - logTarget) * Math.Exp(Math.Log(t) - logDensity(x));
                 if (!(Math.Abs(step) < previous) || !(x - step > 0) || !double.IsFinite(x - step)) break;
                 x -= step;
                 previous = Math.Abs(step);

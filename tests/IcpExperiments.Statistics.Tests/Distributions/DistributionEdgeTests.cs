@@ -12,6 +12,14 @@ public class DistributionEdgeTests
         Assert.Throws<ArgumentOutOfRangeException>(() => StudentT.Sf(1.0, degreesOfFreedom));
 
     [Fact]
+    public void NormalTails_NaNStatistic_Throw()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Normal.Sf(double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Normal.TwoSidedP(double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChiSquared.Sf(double.NaN, 1));
+    }
+
+    [Fact]
     public void StudentTSf_NaNStatistic_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => StudentT.Sf(double.NaN, 5));
 
