@@ -22,7 +22,7 @@ public sealed record AnalysisOptions(
     public const int MinimumBootstrapResamples = 200;
 
     /// <summary>Conventional SRM threshold: p below it means the arms' sizes cannot be explained by chance.</summary>
-    public const double SampleRatioThreshold = 0.001;
+    public const double SampleRatioThreshold = Statistics.Diagnostics.SampleRatioMismatch.DefaultThreshold;
 
     public static AnalysisOptions Default { get; } = new();
 }
