@@ -36,6 +36,39 @@ public sealed class RequestValidationTests(ServerFixture fixture)
         await RpcAssert.InvalidFieldAsync("page_size", () => fixture.Experiments.ListExperimentsAsync(new ListExperimentsRequest { PageSize = -1 }));
     }
 
+    [Theory]
+    [InlineData("not-a-token")]
+    [InlineData("AAAA")]
+    public async Task ListProfiles_ForgedPageToken_InvalidArgument(string token)
+    {
+        await RpcAssert.InvalidFieldAsync("page_token", () => fixture.Profiles.ListProfilesAsync(new ListProfilesRequest { PageToken = token }));
+    }
+
+    [Fact]
+    public async Task ListExperiments_StateFilter_OnlyThatState()
+    {
+        var draft = await scenario.CreateDraftExperimentAsync();
+        var running = await scenario.CreateRunningExperimentAsync();
+
+        var listed = await fixture.Experiments.ListExperimentsAsync(new ListExperimentsRequest { State = ExperimentState.Draft, PageSize = 1000 });
+
+        Assert.All(listed.Experiments, e => Assert.Equal(ExperimentState.Draft, e.State));
+        Assert.Contains(listed.Experiments, e => e.Name == draft.Name);
+        Assert.DoesNotContain(listed.Experiments, e => e.Name == running.Name);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public async Task ScoreAccounts_AccountCountOutOfRange_InvalidArgument(int count)
+    {
+        var profileId = await scenario.CreateProfileWithTwoVersionsAsync();
+        var request = new ScoreAccountsRequest { ProfileVersion = $"profiles/{profileId}/versions/1" };
+        for (int i = 0; i < count; i++) request.Accounts.Add(new AccountToScore { AccountId = $"a{i}", Attributes = Requests.Attributes() });
+
+        await RpcAssert.InvalidFieldAsync("accounts", () => fixture.Profiles.ScoreAccountsAsync(request));
+    }
+
     public static TheoryData<string> CriterionCases => new(CriterionBreaks.Keys);
 
     private static readonly Dictionary<string, (Action<Criterion> Break, string Field)> CriterionBreaks = new()
