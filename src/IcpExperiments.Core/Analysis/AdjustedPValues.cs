@@ -1,3 +1,5 @@
+using IcpExperiments.Statistics.Multiplicity;
+
 namespace IcpExperiments.Core.Analysis;
 
 /// <summary>Applies the run's correction to every computable p-value across variants × metrics and writes the adjusted values back.</summary>
@@ -15,8 +17,8 @@ internal static class AdjustedPValues
         }
 
         double[] adjusted = correction == MultipleComparisonCorrection.Holm
-            ? MultipleTesting.Holm(raw.ToArray())
-            : MultipleTesting.BenjaminiHochberg(raw.ToArray());
+            ? PValueAdjustment.Holm(raw.ToArray())
+            : PValueAdjustment.BenjaminiHochberg(raw.ToArray());
         int next = 0;
         var result = new List<VariantResults>(variants.Count);
         foreach (var variant in variants)

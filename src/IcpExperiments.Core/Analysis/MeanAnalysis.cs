@@ -84,9 +84,21 @@ internal static class MeanAnalysis
 
     private static SupplementaryTest Median(double[] control, double[] variant, AnalysisContext context)
     {
-        if (context.Options.BootstrapResamples <= 0)
+        var options = context.Options;
+        if (options.BootstrapResamples <= 0)
             return new SupplementaryTest(MedianDifferenceBootstrap.Method, null, null, null, "Bootstrap switched off.");
-        var median = MedianDifferenceBootstrap.Run(control, variant, context.Bootstrap, context.Options.BootstrapResamples, context.Alpha);
+
+        // Cost grows with resamples × deals; past the budget fewer resamples are used, and below the minimum the
+        // interval would be too noisy to show, so it is skipped (Mann–Whitney and Welch still cover large samples).
+        long deals = control.Length + variant.Length;
+        int resamples = (int)Math.Min(options.BootstrapResamples, options.BootstrapBudget / deals);
+        if (resamples < AnalysisOptions.MinimumBootstrapResamples)
+        {
+            return new SupplementaryTest(MedianDifferenceBootstrap.Method, null, null, null,
+                $"Skipped: {deals:N0} won deals exceed the bootstrap budget; Mann–Whitney and Welch cover samples this large.");
+        }
+
+        var median = MedianDifferenceBootstrap.Run(control, variant, context.Bootstrap, resamples, context.Alpha);
         return new SupplementaryTest(median.Method, null, median.Estimate, median.ConfidenceInterval, $"{median.Resamples} resamples; difference of medians of won deals' ACV.");
     }
 }

@@ -150,6 +150,19 @@ public sealed class ResultsCalculatorTests
     }
 
     [Fact]
+    public void Calculate_BootstrapOverBudget_SkippedWithReason()
+    {
+        var design = Designs.TwoArm();
+        var snapshot = SyntheticExperiment.Generate(design, Designs.Truths(design, 0.2, 0.2), 2_000, seed: 9);
+
+        var acv = ResultsCalculator.Calculate(snapshot, new AnalysisOptions(BootstrapBudget: 10_000)).Variants[0][Metric.Acv];
+
+        var median = Assert.Single(acv.Supplementary, s => s.Method.Contains("bootstrap", StringComparison.OrdinalIgnoreCase));
+        Assert.Null(median.Interval);
+        Assert.StartsWith("Skipped:", median.Note);
+    }
+
+    [Fact]
     public void Calculate_SameSnapshotTwice_IdenticalResults()
     {
         var design = Designs.TwoArm();
