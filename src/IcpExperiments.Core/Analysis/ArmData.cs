@@ -38,6 +38,31 @@ internal sealed class ArmData
     /// <summary>Null when the arm has no accounts.</summary>
     public SurvivalSample? Survival { get; }
 
+    /// <summary>True when every account has a finite pre-period covariate (CUPED needs them all).</summary>
+    public bool HasCovariate
+    {
+        get
+        {
+            var covariate = Arm.Covariate;
+            if (covariate.Length == 0) return false;
+            for (int i = 0; i < covariate.Length; i++)
+            {
+                if (double.IsNaN(covariate[i])) return false;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>1 for a conversion, 0 otherwise, per account (the conversion metric as a mean, for CUPED).</summary>
+    public double[] ConvertedIndicator()
+    {
+        var indicator = new double[Enrolled];
+        var statuses = Arm.Status;
+        for (int i = 0; i < indicator.Length; i++) indicator[i] = statuses[i] == AccountStatus.Converted ? 1 : 0;
+        return indicator;
+    }
+
     public double ConversionRate => Enrolled == 0 ? double.NaN : (double)Converted / Enrolled;
 
     public decimal? Cac => Converted == 0 || Arm.Spend <= 0 ? null : Arm.Spend / Converted;

@@ -42,12 +42,20 @@ public static class ResultsCalculator
     private static VariantResults CompareVariant(ArmData control, ArmData variant, AnalysisContext context)
     {
         var (cycle, curves) = CycleLengthAnalysis.Compare(control, variant, context);
+        var conversion = ConversionAnalysis.Compare(control, variant, context);
+        var revenue = MeanAnalysis.Compare(Metric.RevenuePerAccount, control.Revenue, variant.Revenue, context, "every enrolled account, 0 when not won");
+        if (control.HasCovariate && variant.HasCovariate)
+        {
+            conversion = CupedSupplement.Add(conversion, control, variant, control.ConvertedIndicator(), variant.ConvertedIndicator(), context);
+            revenue = CupedSupplement.Add(revenue, control, variant, control.Revenue, variant.Revenue, context);
+        }
+
         MetricComparison[] metrics =
         [
-            ConversionAnalysis.Compare(control, variant, context),
+            conversion,
             cycle,
             MeanAnalysis.Compare(Metric.Acv, control.WonAcv, variant.WonAcv, context, "won deals' ACV"),
-            MeanAnalysis.Compare(Metric.RevenuePerAccount, control.Revenue, variant.Revenue, context, "every enrolled account, 0 when not won"),
+            revenue,
             CacAnalysis.Compare(control, variant, context),
         ];
         return new VariantResults(variant.Arm.Key, metrics, curves);

@@ -163,6 +163,31 @@ public sealed class ResultsCalculatorTests
     }
 
     [Fact]
+    public void Calculate_CovariateForEveryAccount_CupedBesideConversionAndRevenueWithSmallerInterval()
+    {
+        var design = Designs.TwoArm();
+        var snapshot = SyntheticExperiment.Generate(design, Designs.Truths(design, 0.2, 0.24), 4_000, seed: 12, covariate: true);
+
+        var variant = ResultsCalculator.Calculate(snapshot).Variants[0];
+
+        var conversion = variant[Metric.Conversion];
+        var cuped = Assert.Single(conversion.Supplementary, s => s.Note.StartsWith("CUPED", StringComparison.Ordinal));
+        Assert.True(cuped.Interval!.Value.Width < 0.9 * conversion.Absolute!.Interval.Width);
+        Assert.Contains(variant[Metric.RevenuePerAccount].Supplementary, s => s.Note.StartsWith("CUPED", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Calculate_NoCovariate_NoCuped()
+    {
+        var design = Designs.TwoArm();
+        var snapshot = SyntheticExperiment.Generate(design, Designs.Truths(design, 0.2, 0.24), 1_000, seed: 12);
+
+        var conversion = ResultsCalculator.Calculate(snapshot).Variants[0][Metric.Conversion];
+
+        Assert.DoesNotContain(conversion.Supplementary, s => s.Note.StartsWith("CUPED", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Calculate_SameSnapshotTwice_IdenticalResults()
     {
         var design = Designs.TwoArm();

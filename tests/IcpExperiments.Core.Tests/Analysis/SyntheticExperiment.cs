@@ -9,14 +9,15 @@ namespace IcpExperiments.Core.Tests.Analysis;
 /// Seeded generator of experiments with known truth. Accounts enrol uniformly over <c>enrolmentDays</c> from
 /// <see cref="Start"/>; a winner closes after an exponential cycle (redrawn inside the window, so the true
 /// within-window conversion is exactly the arm's rate); a loser is lost at a uniform time; the rest stay open.
-/// ACV is log-normal with the arm's mean.
+/// ACV is log-normal with the arm's mean. With <c>covariate</c>, each account gets a pre-period value correlated
+/// with its chance to win (as last year's pipeline would be).
 /// </summary>
 internal static class SyntheticExperiment
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
 
     public static ExperimentSnapshot Generate(
-        ExperimentDesign design, IReadOnlyList<ArmTruth> arms, int accounts, int seed, int enrolmentDays = 60, double? followUpDays = null)
+        ExperimentDesign design, IReadOnlyList<ArmTruth> arms, int accounts, int seed, int enrolmentDays = 60, double? followUpDays = null, bool covariate = false)
     {
         var random = new Random(seed);
         int window = design.ObservationWindowDays;
@@ -27,16 +28,22 @@ internal static class SyntheticExperiment
         {
             var arm = Pick(arms, random.NextDouble() * totalShare);
             var enrolled = Start.AddDays(random.NextDouble() * enrolmentDays);
-            builder.AddAccount(arm.Key, Outcome(arm, enrolled, window, random), "USD");
+            builder.AddAccount(arm.Key, Outcome(arm, enrolled, window, random, covariate), "USD");
             builder.AddSpend(arm.Key, new Money("USD", arm.SpendPerAccount));
         }
 
         return builder.Build();
     }
 
-    private static AccountObservation Outcome(ArmTruth arm, DateTimeOffset enrolled, int window, Random random)
+    private static AccountObservation Outcome(ArmTruth arm, DateTimeOffset enrolled, int window, Random random, bool covariate)
     {
         double u = random.NextDouble();
+        double? prior = covariate ? 1 - u + 0.2 * Gaussian(random) : null;
+        return Outcome(arm, enrolled, window, random, u) with { Covariate = prior };
+    }
+
+    private static AccountObservation Outcome(ArmTruth arm, DateTimeOffset enrolled, int window, Random random, double u)
+    {
         if (u < arm.ConversionRate)
         {
             double days;
