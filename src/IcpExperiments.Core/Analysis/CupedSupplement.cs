@@ -13,7 +13,7 @@ internal static class CupedSupplement
     {
         if (!comparison.IsComputable || !control.HasCovariate || !variant.HasCovariate) return comparison;
         var cuped = Cuped.Analyze(controlOutcome, control.Arm.Covariate, variantOutcome, variant.Arm.Covariate, context.ConfidenceLevel);
-        string reduction = cuped.VarianceReduction is { } r ? $"variance reduced by {r:P0}" : "no variance reduction";
+        string reduction = cuped.VarianceReduction is { } r ? $"variance reduced by {DecisionText.Percent(r)}" : "no variance reduction";
         var test = SupplementaryTest.From(cuped.Adjusted, $"CUPED with the pre-period covariate: {reduction}; fixed-horizon.");
         return comparison with { Supplementary = [.. comparison.Supplementary, test] };
     }

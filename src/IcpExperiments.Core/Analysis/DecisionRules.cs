@@ -41,8 +41,10 @@ public static class DecisionRules
         var harmed = HarmedGuardrails(design, variant);
         var level = 1 - design.Alpha;
 
+        // A harmed guardrail decides only between WIN and TRADEOFF, but every other call still mentions it.
         VariantDecision Make(DecisionOutcome outcome, string reason, long? needed = null, double? days = null) =>
-            new(variant.VariantKey, outcome, metric, relative, primary.Absolute, adjusted, harmed, needed, days, reason);
+            new(variant.VariantKey, outcome, metric, relative, primary.Absolute, adjusted, harmed, needed, days,
+                outcome is DecisionOutcome.Tradeoff || harmed.Count == 0 ? reason : reason + DecisionText.GuardrailWarning(harmed));
 
         if (significant && signedEffect > 0)
         {

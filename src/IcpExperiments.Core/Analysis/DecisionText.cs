@@ -45,6 +45,9 @@ internal static class DecisionText
         return $"Not enough evidence yet: {variant} {Change(metric, relative.Estimate)} ({Interval(relative, level)}){needed}.";
     }
 
+    public static string GuardrailWarning(IReadOnlyList<Metric> harmed) =>
+        $" Careful: {string.Join(" and ", harmed.Select(Name))} {(harmed.Count > 1 ? "are" : "is")} harmed beyond tolerance.";
+
     public static string SampleRatioMismatch(SampleRatioResult srm) =>
         $"Arm sizes do not match the planned split (sample ratio mismatch, p = {srm.PValue!.Value.ToString("G2", CultureInfo.InvariantCulture)}): fix assignment before trusting any result.";
 
@@ -72,6 +75,7 @@ internal static class DecisionText
 
     private static string Signed(double fraction) => (fraction < 0 ? "−" : "+") + Percent(Math.Abs(fraction));
 
-    private static string Percent(double fraction) =>
+    /// <summary>A fraction as a percentage without the culture's spacing: 0.31 → "31%", 0.004 → "0.4%".</summary>
+    internal static string Percent(double fraction) =>
         (fraction * 100).ToString(Math.Abs(fraction) < 0.095 ? "0.#" : "0", CultureInfo.InvariantCulture) + "%";
 }

@@ -30,7 +30,7 @@ internal static class MeanAnalysis
             {
                 control = Winsorization.Cap(control, 0, cap);
                 variant = Winsorization.Cap(variant, 0, cap);
-                capNote = $" ACV capped at the {cap:P0} quantile per arm before testing.";
+                capNote = $" ACV capped at the {DecisionText.Percent(cap)} quantile per arm before testing.";
             }
         }
 

@@ -42,8 +42,8 @@ internal static class PowerAnalysis
 
         long largestArm = 0;
         foreach (long n in required) largestArm = Math.Max(largestArm, n);
-        string note = $"For a {design.MinimumDetectableEffect:P0} relative change in {metric} at alpha {design.Alpha:0.###}"
-            + (variants > 1 ? $" split over {variants} variants" : string.Empty) + $" and power {design.Power:P0}.";
+        string note = $"For a {DecisionText.Percent(design.MinimumDetectableEffect)} relative change in {DecisionText.Name(metric)} at alpha {design.Alpha:0.###}"
+            + (variants > 1 ? $" split over {variants} variants" : string.Empty) + $" and power {DecisionText.Percent(design.Power)}.";
         return new PowerStatus(metric, achieved, largestArm, stillNeeded, perDay, perDay is null ? null : days, note, null);
     }
 

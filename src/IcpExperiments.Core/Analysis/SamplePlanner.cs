@@ -32,7 +32,7 @@ public static class SamplePlanner
             revenueDays = request.AccountsPerDay is { } r ? revenuePerArm.Value * request.Arms / r : null;
         }
 
-        string note = $"Detects a {mde:P0} relative change from {p:P1} conversion with power {request.Power:P0} at alpha {request.Alpha:0.###}"
+        string note = $"Detects a {DecisionText.Percent(mde)} relative change from {DecisionText.Percent(p)} conversion with power {DecisionText.Percent(request.Power)} at alpha {request.Alpha:0.###}"
             + (request.Arms > 2 ? $" (split over {request.Arms - 1} variants: {alpha:0.####} each)" : string.Empty)
             + ". Fixed-horizon sizes; always-valid sequential tests need somewhat more for the same power.";
         return new SamplePlan(perArm, total, conversion.AchievedPower, alpha, days, revenuePerArm, revenueDays, note);

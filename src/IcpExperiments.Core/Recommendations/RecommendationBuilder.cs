@@ -5,8 +5,8 @@ namespace IcpExperiments.Core.Recommendations;
 
 /// <summary>
 /// Turns each variant's decision and its criteria diff against control into calls per criterion (DESIGN §3):
-/// WIN → adopt; LOSE or TRADEOFF → keep control's; EQUIVALENT → the wider definition (the variant's when it widens,
-/// control's otherwise); INCONCLUSIVE → keep running; INVALID → no call. A variant that changed several criteria gets
+/// WIN → adopt; LOSE or TRADEOFF → keep control's; EQUIVALENT → the wider definition (the variant's when it widens
+/// and harms no guardrail, control's otherwise); INCONCLUSIVE → keep running; INVALID → no call. A variant that changed several criteria gets
 /// the same joint call for all of them and a follow-up experiment with one arm per change.
 /// </summary>
 public static class RecommendationBuilder
@@ -67,6 +67,9 @@ public static class RecommendationBuilder
 
     private static (CriterionCall, Criterion?, string) Equivalent(VariantDecision decision, CriterionChange change) => change.Direction switch
     {
+        // Widening is free only when it costs nothing elsewhere: a harmed guardrail keeps control's definition.
+        ChangeDirection.Widening when decision.HarmedGuardrails.Count > 0 => (CriterionCall.Keep, change.Before,
+            $"Keep {CriterionText.Describe(change.Before)}: the wider definition performs the same but harms a guardrail. {decision.Reason}"),
         ChangeDirection.Widening => (CriterionCall.Widen, change.After,
             $"Use the wider {CriterionText.Describe(change.After)}: same outcome, larger addressable market. {decision.Reason}"),
         ChangeDirection.Narrowing => (CriterionCall.Keep, change.Before,

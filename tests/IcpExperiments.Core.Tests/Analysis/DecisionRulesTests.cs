@@ -71,6 +71,19 @@ public sealed class DecisionRulesTests
     }
 
     [Fact]
+    public void Decide_EquivalentButGuardrailHarmed_EquivalentWithWarning()
+    {
+        var design = Designs.TwoArm(mde: 0.2, guardrails: new Guardrail(Metric.Acv, 0.05));
+        ArmTruth[] truths = [new("control", 0.5, 0.2, MeanAcv: 20_000), new("variant-a", 0.5, 0.2, MeanAcv: 12_000)];
+
+        var decision = CreateSut(design, truths, 20_000, seed: 3);
+
+        Assert.Equal(DecisionOutcome.Equivalent, decision.Outcome);
+        Assert.Equal([Metric.Acv], decision.HarmedGuardrails);
+        Assert.EndsWith("Careful: ACV is harmed beyond tolerance.", decision.Reason);
+    }
+
+    [Fact]
     public void Decide_BrokenAllocation_InvalidWhateverTheEffect()
     {
         var design = Designs.TwoArm();

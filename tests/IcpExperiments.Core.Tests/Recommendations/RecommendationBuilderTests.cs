@@ -88,6 +88,20 @@ public sealed class RecommendationBuilderTests
     }
 
     [Fact]
+    public void Build_EquivalentWideningThatHarmsGuardrail_KeepsControlValue()
+    {
+        var design = Designs.TwoArm(mde: 0.2, guardrails: new Guardrail(Metric.Acv, 0.05));
+        var variant = Version(2, In("industry", "saas"), Range("employee_count", 50, 1000));
+        ArmTruth[] truths = [new("control", 0.5, 0.2, MeanAcv: 20_000), new("variant-a", 0.5, 0.2, MeanAcv: 12_000)];
+
+        var criterion = CreateSut(variant, design, truths, 20_000).Variants[0].Criteria[0];
+
+        Assert.Equal(DecisionOutcome.Equivalent, criterion.Decision);
+        Assert.Equal(CriterionCall.Keep, criterion.Call);
+        Assert.Equal(Control.Content.Criteria[1], criterion.Chosen);
+    }
+
+    [Fact]
     public void Build_Loser_KeepsControlValue()
     {
         var variant = Version(2, In("industry", "saas"), Range("employee_count", 50, 1000));
