@@ -18,8 +18,17 @@ internal interface IIngestSession : IAsyncDisposable
     /// <summary>Event id → content fingerprint of the stored outcomes among <paramref name="eventIds"/>.</summary>
     Task<IReadOnlyDictionary<string, string>> FindOutcomeFingerprintsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken);
 
-    /// <summary>Inserts the plan's new rows (enrolments first) stamped <paramref name="recordedAt"/>, and bumps the data version when any.</summary>
-    Task InsertAsync(IngestPlan plan, DateTimeOffset recordedAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inserts the plan's new rows (enrolments first) stamped <paramref name="recordedAt"/>, and bumps the data version when
+    /// any. An outcome whose event id is already stored is skipped, not overwritten; the skipped event ids are returned.
+    /// </summary>
+    Task<IReadOnlyList<string>> InsertAsync(IngestPlan plan, DateTimeOffset recordedAt, CancellationToken cancellationToken);
+
+    /// <summary>Marks the point <see cref="RollbackToSavepointAsync"/> returns to.</summary>
+    Task CreateSavepointAsync(CancellationToken cancellationToken);
+
+    /// <summary>Undoes every write since <see cref="CreateSavepointAsync"/>; the transaction stays open.</summary>
+    Task RollbackToSavepointAsync(CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -14,9 +14,9 @@ namespace IcpExperiments.Storage.Repositories;
 
 /// <summary>
 /// Enrolments and outcomes. Every write, unary or bulk, goes through the same path: fingerprints are computed first,
-/// then, as the only writer and inside one transaction, the batch's keys are looked up at once, the planner decides
-/// each row, the new rows are inserted with prepared statements and the data version is bumped; the result is
-/// returned after commit. Reads go through EF without tracking.
+/// then, as the only writer and inside one transaction, the batch's enrolment keys are looked up at once, the planner
+/// decides each row, the new rows are inserted with prepared statements (outcome event ids are checked by the insert
+/// itself) and the data version is bumped; the result is returned after commit. Reads go through EF without tracking.
 /// </summary>
 internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProvider provider, TimeProvider time) : IOutcomeRepository
 {
@@ -104,8 +104,7 @@ internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProv
     {
         var accountIds = new HashSet<string>(StringComparer.Ordinal);
         var enrolmentEventIds = new HashSet<string>(StringComparer.Ordinal);
-        var outcomeEventIds = new HashSet<string>(StringComparer.Ordinal);
-        bool anyCampaign = false;
+        bool anyCampaign = false, anyOutcome = false;
         foreach (var item in items)
         {
             if (item is { Enrolment: { } enrolment, Outcome: null })
@@ -117,7 +116,7 @@ internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProv
             else if (item is { Enrolment: null, Outcome: { } outcome })
             {
                 accountIds.Add(outcome.AccountId);
-                outcomeEventIds.Add(outcome.EventId);
+                anyOutcome = true;
             }
         }
 
@@ -126,12 +125,48 @@ internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProv
         var experiment = await session.LoadExperimentAsync(cancellationToken) ?? throw new NotFoundException("Experiment", experimentId);
         var campaignArms = anyCampaign ? await session.LoadCampaignArmsAsync(cancellationToken) : NoCampaigns;
         var storedEnrolments = await session.FindEnrolmentsAsync(accountIds, enrolmentEventIds, cancellationToken);
-        var storedOutcomes = await session.FindOutcomeFingerprintsAsync(outcomeEventIds, cancellationToken);
-        var planner = new IngestPlanner(experimentId, experiment, campaignArms, storedEnrolments, storedOutcomes, enrolmentEventIds.Count > 0, outcomeEventIds.Count > 0);
-        var plan = planner.Plan(items);
-        await session.InsertAsync(plan, now, cancellationToken);
+        var storedOutcomes = new Dictionary<string, string>(StringComparer.Ordinal);
+        IngestPlan Plan() => new IngestPlanner(experimentId, experiment, campaignArms, storedEnrolments, storedOutcomes, enrolmentEventIds.Count > 0, anyOutcome).Plan(items);
+
+        // Outcome event ids are not looked up in advance: the plan assumes none is stored and the insert's own key check
+        // reports the ones that are. Only an outcome rejected for another reason is looked up first, because a stored event
+        // id takes precedence (Duplicate or EVENT_ID_REUSED); a clash undoes the attempt and plans again knowing the stored
+        // fingerprints, which gives exactly the decisions of a full lookup.
+        var plan = Plan();
+        if (await AddStoredOutcomesAsync(session, RejectedOutcomeEventIds(items, plan), storedOutcomes, cancellationToken)) plan = Plan();
+        await session.CreateSavepointAsync(cancellationToken);
+        var skipped = await session.InsertAsync(plan, now, cancellationToken);
+        if (skipped.Count > 0)
+        {
+            await session.RollbackToSavepointAsync(cancellationToken);
+            await AddStoredOutcomesAsync(session, skipped, storedOutcomes, cancellationToken);
+            plan = Plan();
+            if ((await session.InsertAsync(plan, now, cancellationToken)).Count > 0)
+                throw new InvalidOperationException("An outcome event id appeared in storage during a serialized ingest transaction.");
+        }
+
         await session.CommitAsync(cancellationToken);
         return plan;
+    }
+
+    private static List<string> RejectedOutcomeEventIds(IReadOnlyList<IngestItem> items, IngestPlan plan)
+    {
+        var eventIds = new List<string>();
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { Enrolment: null, Outcome: { } outcome } && plan.Decisions[i].Disposition == RecordDisposition.Rejected) eventIds.Add(outcome.EventId);
+        }
+
+        return eventIds;
+    }
+
+    /// <summary>Adds the stored fingerprints of <paramref name="eventIds"/> to <paramref name="known"/>; true when any was stored.</summary>
+    private static async Task<bool> AddStoredOutcomesAsync(IIngestSession session, IReadOnlyList<string> eventIds, Dictionary<string, string> known, CancellationToken cancellationToken)
+    {
+        if (eventIds.Count == 0) return false;
+        var stored = await session.FindOutcomeFingerprintsAsync(eventIds, cancellationToken);
+        foreach (var (eventId, fingerprint) in stored) known[eventId] = fingerprint;
+        return stored.Count > 0;
     }
 
     private async Task EnsureExperimentExistsAsync(TeamId team, string experimentId, CancellationToken cancellationToken)

@@ -15,6 +15,8 @@ namespace IcpExperiments.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteIngestSession : IIngestSession
 {
+    private const string SavepointName = "ingest_attempt";
+
     private readonly IcpExperimentsDbContext context;
     private readonly IDbContextTransaction transaction;
     private readonly SqliteConnection connection;
@@ -84,10 +86,11 @@ internal sealed class SqliteIngestSession : IIngestSession
         return found;
     }
 
-    public async Task InsertAsync(IngestPlan plan, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> InsertAsync(IngestPlan plan, DateTimeOffset recordedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (!plan.HasWrites) return;
+        var skipped = new List<string>();
+        if (!plan.HasWrites) return skipped;
 
         // SQLite executes synchronously anyway; the per-row loop avoids a Task per row.
         cancellationToken.ThrowIfCancellationRequested();
@@ -100,12 +103,20 @@ internal sealed class SqliteIngestSession : IIngestSession
         if (plan.NewOutcomes.Count > 0)
         {
             await using var insert = new SqliteOutcomeInsert(Command(SqliteOutcomeInsert.Sql), recordedAt);
-            foreach (var (outcome, fingerprint) in plan.NewOutcomes) insert.Execute(outcome, fingerprint);
+            foreach (var (outcome, fingerprint) in plan.NewOutcomes)
+            {
+                if (!insert.Execute(outcome, fingerprint)) skipped.Add(outcome.EventId);
+            }
         }
 
         await using var bump = Command("UPDATE experiments SET data_version = data_version + 1 WHERE team_id = $team AND id = $experiment");
         await bump.ExecuteNonQueryAsync(cancellationToken);
+        return skipped;
     }
+
+    public Task CreateSavepointAsync(CancellationToken cancellationToken) => transaction.CreateSavepointAsync(SavepointName, cancellationToken);
+
+    public Task RollbackToSavepointAsync(CancellationToken cancellationToken) => transaction.RollbackToSavepointAsync(SavepointName, cancellationToken);
 
     public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
 

@@ -6,12 +6,14 @@ namespace IcpExperiments.Storage.Sqlite;
 /// <summary>
 /// A prepared INSERT into <c>outcomes</c> whose parameters are rebound for each row. Values are written exactly as EF
 /// writes them: enum names, UTC ticks, and decimals as text (Microsoft.Data.Sqlite's invariant decimal format).
+/// A row whose event id is already stored is skipped (the key check the insert does anyway replaces a lookup).
 /// </summary>
 internal sealed class SqliteOutcomeInsert : IAsyncDisposable
 {
     public const string Sql =
         "INSERT INTO outcomes (team_id, experiment_id, event_id, account_id, kind, occurred_at, acv_currency, acv_amount, cycle_days, fingerprint, recorded_at) " +
-        "VALUES ($team, $experiment, $event, $account, $kind, $occurred_at, $acv_currency, $acv_amount, $cycle_days, $fingerprint, $recorded_at)";
+        "VALUES ($team, $experiment, $event, $account, $kind, $occurred_at, $acv_currency, $acv_amount, $cycle_days, $fingerprint, $recorded_at) " +
+        "ON CONFLICT (team_id, experiment_id, event_id) DO NOTHING";
 
     private readonly SqliteCommand command;
     private readonly SqliteParameter eventId, account, kind, occurredAt, acvCurrency, acvAmount, cycleDays, fingerprint;
@@ -31,7 +33,8 @@ internal sealed class SqliteOutcomeInsert : IAsyncDisposable
         command.Prepare();
     }
 
-    public void Execute(OutcomeEvent outcome, string contentFingerprint)
+    /// <summary>Inserts the row; false when its event id is already stored and nothing was written.</summary>
+    public bool Execute(OutcomeEvent outcome, string contentFingerprint)
     {
         eventId.Value = outcome.EventId;
         account.Value = outcome.AccountId;
@@ -41,7 +44,7 @@ internal sealed class SqliteOutcomeInsert : IAsyncDisposable
         acvAmount.Value = (object?)outcome.Acv?.Amount ?? DBNull.Value;
         cycleDays.Value = (object?)outcome.CycleDays ?? DBNull.Value;
         fingerprint.Value = contentFingerprint;
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery() == 1;
     }
 
     public ValueTask DisposeAsync() => command.DisposeAsync();
