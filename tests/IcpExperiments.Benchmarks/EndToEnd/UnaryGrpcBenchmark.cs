@@ -5,7 +5,8 @@ namespace IcpExperiments.Benchmarks.EndToEnd;
 
 /// <summary>
 /// Unary RecordOutcome calls per second at 32 concurrent callers against, on the same server in the same run, the
-/// cheapest unary RPC it serves (grpc.health.v1 Check: no body, no storage). Options: --concurrency C (32),
+/// cheapest unary RPC it serves (grpc.health.v1 Check: no body; note that Grpc.AspNetCore.HealthChecks runs the
+/// registered checks per call unless UseHealthChecksCache is set, so each Check also runs one SQLite query). Options: --concurrency C (32),
 /// --seconds S (10 per phase), --accounts A (accounts enrolled beforehand, 400,000). Targets: ratio ≥ 0.5, p99 &lt; 10 ms.
 /// </summary>
 public sealed class UnaryGrpcBenchmark : IBenchmark
