@@ -22,7 +22,6 @@ public sealed class IngestStorageBenchmark : IBenchmark
 {
     private static readonly TeamId Team = TeamId.Default;
     private static readonly DateTimeOffset Now = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly string[] FloorParameters = ["$team", "$experiment", "$event", "$account", "$kind", "$occurred", "$currency", "$amount", "$cycle", "$fingerprint", "$recorded"];
 
     public string Name => "ingest-storage";
 
@@ -30,14 +29,14 @@ public sealed class IngestStorageBenchmark : IBenchmark
 
     public async Task RunAsync(string[] args)
     {
-        int rows = IntOption(args, "--rows", 1_000_000);
-        int batchSize = Math.Min(IntOption(args, "--batch", 5_000), ImportBatch.MaxRows);
+        int rows = BenchmarkArgs.Option(args, "--rows", 1_000_000);
+        int batchSize = Math.Min(BenchmarkArgs.Option(args, "--batch", 5_000), ImportBatch.MaxRows);
         var folder = Path.Combine(Path.GetTempPath(), "icpx-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
             var outcomes = Enumerable.Range(0, rows).Select(Outcome).ToArray();
             var repositoryRate = await MeasureRepositoryAsync(Path.Combine(folder, "repository.db"), outcomes, batchSize);
-            var floorRate = MeasureFloor(Path.Combine(folder, "floor.db"), outcomes);
+            var floorRate = SqliteInsertFloor.Measure(Path.Combine(folder, "floor.db"), outcomes.Select(ToFloorRow).ToArray());
             Console.WriteLine($"rows={rows:N0} batch={batchSize:N0}");
             Console.WriteLine($"ImportAsync        {repositoryRate,12:N0} outcomes/s");
             Console.WriteLine($"floor (1 tx, 1 stmt) {floorRate,10:N0} rows/s");
@@ -80,43 +79,8 @@ public sealed class IngestStorageBenchmark : IBenchmark
         return outcomes.Length / stopwatch.Elapsed.TotalSeconds;
     }
 
-    private static double MeasureFloor(string path, OutcomeEvent[] outcomes)
-    {
-        using var connection = new SqliteConnection($"Data Source={path}");
-        connection.Open();
-        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-        Execute(connection, "CREATE TABLE floor (team_id TEXT, experiment_id TEXT, event_id TEXT, account_id TEXT, kind TEXT, occurred_at INTEGER, " +
-                            "acv_currency TEXT, acv_amount TEXT, cycle_days REAL, fingerprint TEXT, recorded_at INTEGER)");
-        var fingerprint = new string('f', 64);
-        var stopwatch = Stopwatch.StartNew();
-        using (var transaction = connection.BeginTransaction())
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "INSERT INTO floor VALUES ($team, $experiment, $event, $account, $kind, $occurred, $currency, $amount, $cycle, $fingerprint, $recorded)";
-            var p = FloorParameters.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-            command.Prepare();
-            p[0].Value = Team.Value;
-            p[1].Value = "bench";
-            p[9].Value = fingerprint;
-            p[10].Value = Now.UtcTicks;
-            foreach (var o in outcomes)
-            {
-                p[2].Value = o.EventId;
-                p[3].Value = o.AccountId;
-                p[4].Value = o.Kind.ToString();
-                p[5].Value = o.OccurredAt.UtcTicks;
-                p[6].Value = (object?)o.Acv?.CurrencyCode ?? DBNull.Value;
-                p[7].Value = (object?)o.Acv?.Amount ?? DBNull.Value;
-                p[8].Value = (object?)o.CycleDays ?? DBNull.Value;
-                command.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
-        }
-
-        stopwatch.Stop();
-        return outcomes.Length / stopwatch.Elapsed.TotalSeconds;
-    }
+    private static SqliteInsertFloor.Row ToFloorRow(OutcomeEvent o) =>
+        new(o.EventId, o.AccountId, o.Kind.ToString(), o.OccurredAt.UtcTicks, o.Acv?.CurrencyCode, o.Acv?.Amount, o.CycleDays);
 
     private static async Task CreateRunningExperimentAsync(IServiceProvider services)
     {
@@ -135,17 +99,4 @@ public sealed class IngestStorageBenchmark : IBenchmark
     private static OutcomeEvent Outcome(int i) => i % 3 == 0
         ? new OutcomeEvent($"evt-{i:D7}", $"acct-{i:D7}", OutcomeKind.Converted, Now.AddDays(-(i % 60)), new Money("USD", 12_000m + (i % 1000)), 30 + (i % 90))
         : new OutcomeEvent($"evt-{i:D7}", $"acct-{i:D7}", OutcomeKind.Lost, Now.AddDays(-(i % 60)), null, null);
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static int IntOption(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : fallback;
-    }
 }
