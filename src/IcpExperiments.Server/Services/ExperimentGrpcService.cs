@@ -1,11 +1,11 @@
+using DomainState = IcpExperiments.Core.Experiments.ExperimentState;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using IcpExperiments.Contracts.V1;
 using IcpExperiments.Core.Application;
-using IcpExperiments.Core.Teams;
 using IcpExperiments.Server.Mapping;
+using IcpExperiments.Server.Security;
 using IcpExperiments.Server.Validation;
-using DomainState = IcpExperiments.Core.Experiments.ExperimentState;
 
 namespace IcpExperiments.Server.Services;
 
@@ -13,14 +13,13 @@ namespace IcpExperiments.Server.Services;
 public sealed class ExperimentGrpcService(ExperimentApplicationService experiments, OutcomeApplicationService outcomes)
     : ExperimentService.ExperimentServiceBase
 {
-    private static TeamId Team => TeamId.Default;
 
     public override async Task<CreateExperimentResponse> CreateExperiment(CreateExperimentRequest request, ServerCallContext context)
     {
         var validation = new RequestValidation();
         var design = validation.Required(request.Experiment, "experiment") ? ExperimentMapping.ToDesign(request.Experiment, "experiment", validation) : null;
         validation.ThrowIfInvalid();
-        var experiment = await experiments.CreateAsync(Team, request.ExperimentId, design!, context.CancellationToken);
+        var experiment = await experiments.CreateAsync(context.GetCaller().Team, request.ExperimentId, design!, context.CancellationToken);
         return new CreateExperimentResponse { Experiment = ExperimentMapping.ToProto(experiment) };
     }
 
@@ -29,7 +28,7 @@ public sealed class ExperimentGrpcService(ExperimentApplicationService experimen
         var validation = new RequestValidation();
         var experimentId = ResourceNames.Experiment(request.Name, "name", validation);
         validation.ThrowIfInvalid();
-        var experiment = await experiments.GetAsync(Team, experimentId!, context.CancellationToken);
+        var experiment = await experiments.GetAsync(context.GetCaller().Team, experimentId!, context.CancellationToken);
         return new GetExperimentResponse { Experiment = ExperimentMapping.ToProto(experiment) };
     }
 
@@ -39,7 +38,7 @@ public sealed class ExperimentGrpcService(ExperimentApplicationService experimen
         var page = CommonMapping.ToPageRequest(request.PageSize, request.PageToken, validation);
         var state = ExperimentMapping.ToStateFilter(request.State, "state", validation);
         validation.ThrowIfInvalid();
-        var result = await experiments.ListAsync(Team, state, page, context.CancellationToken);
+        var result = await experiments.ListAsync(context.GetCaller().Team, state, page, context.CancellationToken);
         var response = new ListExperimentsResponse { NextPageToken = result.NextPageToken ?? string.Empty };
         response.Experiments.AddRange(result.Items.Select(ExperimentMapping.ToProto));
         return response;
@@ -54,11 +53,11 @@ public sealed class ExperimentGrpcService(ExperimentApplicationService experimen
 
         // The mask is merged into the design read here; without a client etag, that read's etag guards the write,
         // so a concurrent change between this read and the write is never overwritten.
-        var current = await experiments.GetAsync(Team, experimentId!, context.CancellationToken);
+        var current = await experiments.GetAsync(context.GetCaller().Team, experimentId!, context.CancellationToken);
         var design = paths.Aggregate(current.Design, (d, path) => ExperimentMapping.Apply(d, request.Experiment, path, "experiment", validation));
         validation.ThrowIfInvalid();
         var etag = request.Experiment.Etag.Length == 0 ? current.Etag : request.Experiment.Etag;
-        var updated = await experiments.UpdateDesignAsync(Team, experimentId!, design, etag, context.CancellationToken);
+        var updated = await experiments.UpdateDesignAsync(context.GetCaller().Team, experimentId!, design, etag, context.CancellationToken);
         return new UpdateExperimentResponse { Experiment = ExperimentMapping.ToProto(updated) };
     }
 
@@ -82,7 +81,7 @@ public sealed class ExperimentGrpcService(ExperimentApplicationService experimen
             ? CampaignMapping.ToDomain(experimentId ?? string.Empty, request.CampaignId, request.Campaign, "campaign", validation)
             : null;
         validation.ThrowIfInvalid();
-        var created = await ContractFieldPaths.InContractTermsAsync(() => experiments.CreateCampaignAsync(Team, campaign!, context.CancellationToken));
+        var created = await ContractFieldPaths.InContractTermsAsync(() => experiments.CreateCampaignAsync(context.GetCaller().Team, campaign!, context.CancellationToken));
 
         return new CreateCampaignResponse { Campaign = CampaignMapping.ToProto(created) };
     }
@@ -92,7 +91,7 @@ public sealed class ExperimentGrpcService(ExperimentApplicationService experimen
         var validation = new RequestValidation();
         var name = ResourceNames.Campaign(request.Name, "name", validation);
         validation.ThrowIfInvalid();
-        var campaign = await experiments.GetCampaignAsync(Team, name!.Value.ExperimentId, name.Value.CampaignId, context.CancellationToken);
+        var campaign = await experiments.GetCampaignAsync(context.GetCaller().Team, name!.Value.ExperimentId, name.Value.CampaignId, context.CancellationToken);
         return new GetCampaignResponse { Campaign = CampaignMapping.ToProto(campaign) };
     }
 
@@ -102,7 +101,7 @@ public sealed class ExperimentGrpcService(ExperimentApplicationService experimen
         var experimentId = ResourceNames.Experiment(request.Parent, "parent", validation);
         var page = CommonMapping.ToPageRequest(request.PageSize, request.PageToken, validation);
         validation.ThrowIfInvalid();
-        var result = await experiments.ListCampaignsAsync(Team, experimentId!, page, context.CancellationToken);
+        var result = await experiments.ListCampaignsAsync(context.GetCaller().Team, experimentId!, page, context.CancellationToken);
         var response = new ListCampaignsResponse { NextPageToken = result.NextPageToken ?? string.Empty };
         response.Campaigns.AddRange(result.Items.Select(CampaignMapping.ToProto));
         return response;
@@ -114,11 +113,11 @@ public sealed class ExperimentGrpcService(ExperimentApplicationService experimen
         var name = validation.Required(request.Campaign, "campaign") ? ResourceNames.Campaign(request.Campaign.Name, "campaign.name", validation) : null;
         var paths = FieldMasks.Paths(request.UpdateMask, CampaignMapping.UpdatablePaths, validation);
         validation.ThrowIfInvalid();
-        var current = await experiments.GetCampaignAsync(Team, name!.Value.ExperimentId, name.Value.CampaignId, context.CancellationToken);
+        var current = await experiments.GetCampaignAsync(context.GetCaller().Team, name!.Value.ExperimentId, name.Value.CampaignId, context.CancellationToken);
         var campaign = paths.Aggregate(current, (c, path) => CampaignMapping.Apply(c, request.Campaign, path, "campaign", validation));
         validation.ThrowIfInvalid();
         var etag = request.Campaign.Etag.Length == 0 ? current.Etag : request.Campaign.Etag;
-        var updated = await ContractFieldPaths.InContractTermsAsync(() => experiments.UpdateCampaignAsync(Team, campaign, etag, context.CancellationToken));
+        var updated = await ContractFieldPaths.InContractTermsAsync(() => experiments.UpdateCampaignAsync(context.GetCaller().Team, campaign, etag, context.CancellationToken));
 
         return new UpdateCampaignResponse { Campaign = CampaignMapping.ToProto(updated) };
     }
@@ -131,7 +130,7 @@ public sealed class ExperimentGrpcService(ExperimentApplicationService experimen
             ? EnrolmentMapping.ToDomain(experimentId ?? string.Empty, request.Enrolment, "enrolment", validation)
             : null;
         validation.ThrowIfInvalid();
-        var result = await ContractFieldPaths.InContractTermsAsync(() => outcomes.EnrollAsync(Team, enrolment!, context.CancellationToken));
+        var result = await ContractFieldPaths.InContractTermsAsync(() => outcomes.EnrollAsync(context.GetCaller().Team, enrolment!, context.CancellationToken));
 
         return new EnrolAccountResponse { Enrolment = EnrolmentMapping.ToProto(result.Enrolment) };
     }
@@ -142,7 +141,7 @@ public sealed class ExperimentGrpcService(ExperimentApplicationService experimen
         var experimentId = ResourceNames.Experiment(request.Parent, "parent", validation);
         var page = CommonMapping.ToPageRequest(request.PageSize, request.PageToken, validation);
         validation.ThrowIfInvalid();
-        var result = await outcomes.ListEnrolmentsAsync(Team, experimentId!, page, context.CancellationToken);
+        var result = await outcomes.ListEnrolmentsAsync(context.GetCaller().Team, experimentId!, page, context.CancellationToken);
         var response = new ListEnrolmentsResponse { NextPageToken = result.NextPageToken ?? string.Empty };
         response.Enrolments.AddRange(result.Items.Select(EnrolmentMapping.ToProto));
         return response;
@@ -153,7 +152,7 @@ public sealed class ExperimentGrpcService(ExperimentApplicationService experimen
         var validation = new RequestValidation();
         var experimentId = ResourceNames.Experiment(name, "name", validation);
         validation.ThrowIfInvalid();
-        var experiment = await experiments.TransitionAsync(Team, experimentId!, target, etag, context.CancellationToken);
+        var experiment = await experiments.TransitionAsync(context.GetCaller().Team, experimentId!, target, etag, context.CancellationToken);
         return ExperimentMapping.ToProto(experiment);
     }
 }

@@ -1,8 +1,8 @@
 using Grpc.Core;
 using IcpExperiments.Contracts.V1;
 using IcpExperiments.Core.Application;
-using IcpExperiments.Core.Teams;
 using IcpExperiments.Server.Mapping;
+using IcpExperiments.Server.Security;
 using IcpExperiments.Server.Validation;
 
 namespace IcpExperiments.Server.Services;
@@ -10,7 +10,6 @@ namespace IcpExperiments.Server.Services;
 /// <summary>OutcomeService: unary outcome records, the acknowledged bulk import stream, and listing.</summary>
 public sealed class OutcomeGrpcService(OutcomeApplicationService outcomes) : OutcomeService.OutcomeServiceBase
 {
-    private static TeamId Team => TeamId.Default;
 
     public override async Task<RecordOutcomeResponse> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
     {
@@ -18,7 +17,7 @@ public sealed class OutcomeGrpcService(OutcomeApplicationService outcomes) : Out
         var experimentId = ResourceNames.Experiment(request.Parent, "parent", validation);
         var outcome = validation.Required(request.Outcome, "outcome") ? OutcomeMapping.ToDomain(request.Outcome, "outcome", validation) : null;
         validation.ThrowIfInvalid();
-        var recorded = await ContractFieldPaths.InContractTermsAsync(() => outcomes.RecordAsync(Team, experimentId!, outcome!, context.CancellationToken), outcome!.Kind);
+        var recorded = await ContractFieldPaths.InContractTermsAsync(() => outcomes.RecordAsync(context.GetCaller().Team, experimentId!, outcome!, context.CancellationToken), outcome!.Kind);
         return new RecordOutcomeResponse { Outcome = OutcomeMapping.ToProto(recorded) };
     }
 
@@ -36,7 +35,7 @@ public sealed class OutcomeGrpcService(OutcomeApplicationService outcomes) : Out
             var experimentId = ResourceNames.Experiment(request.Parent, "parent", validation);
             validation.ThrowIfInvalid();
             var batch = ImportMapping.ToDomain(experimentId!, request, out var protoRejections);
-            var result = await outcomes.ImportAsync(Team, experimentId!, batch, context.CancellationToken);
+            var result = await outcomes.ImportAsync(context.GetCaller().Team, experimentId!, batch, context.CancellationToken);
             await responseStream.WriteAsync(ImportMapping.ToProto(result, batch, protoRejections), context.CancellationToken);
         }
     }
@@ -47,7 +46,7 @@ public sealed class OutcomeGrpcService(OutcomeApplicationService outcomes) : Out
         var experimentId = ResourceNames.Experiment(request.Parent, "parent", validation);
         var page = CommonMapping.ToPageRequest(request.PageSize, request.PageToken, validation);
         validation.ThrowIfInvalid();
-        var result = await outcomes.ListOutcomesAsync(Team, experimentId!, page, context.CancellationToken);
+        var result = await outcomes.ListOutcomesAsync(context.GetCaller().Team, experimentId!, page, context.CancellationToken);
         var response = new ListOutcomesResponse { NextPageToken = result.NextPageToken ?? string.Empty };
         response.Outcomes.AddRange(result.Items.Select(OutcomeMapping.ToProto));
         return response;

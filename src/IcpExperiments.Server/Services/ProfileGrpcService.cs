@@ -2,8 +2,8 @@ using Grpc.Core;
 using IcpExperiments.Contracts.V1;
 using IcpExperiments.Core.Accounts;
 using IcpExperiments.Core.Application;
-using IcpExperiments.Core.Teams;
 using IcpExperiments.Server.Mapping;
+using IcpExperiments.Server.Security;
 using IcpExperiments.Server.Validation;
 
 namespace IcpExperiments.Server.Services;
@@ -11,7 +11,6 @@ namespace IcpExperiments.Server.Services;
 /// <summary>ProfileService: validates requests, maps them to the profile use cases and maps the results back.</summary>
 public sealed class ProfileGrpcService(ProfileApplicationService profiles) : ProfileService.ProfileServiceBase
 {
-    private static TeamId Team => TeamId.Default;
 
     public override async Task<CreateProfileResponse> CreateProfile(CreateProfileRequest request, ServerCallContext context)
     {
@@ -21,7 +20,7 @@ public sealed class ProfileGrpcService(ProfileApplicationService profiles) : Pro
         validation.ThrowIfInvalid();
         var profileId = request.ProfileId.Length == 0 ? ResourceIds.New("prf") : request.ProfileId;
         var profile = await ContractFieldPaths.InContractTermsAsync(
-            () => profiles.CreateAsync(Team, profileId, request.Profile.DisplayName, request.Profile.Description, firstVersion, context.CancellationToken),
+            () => profiles.CreateAsync(context.GetCaller().Team, profileId, request.Profile.DisplayName, request.Profile.Description, firstVersion, context.CancellationToken),
             tierLevels: firstVersion?.FitTiers.Select(t => t.Level).ToList());
         return new CreateProfileResponse { Profile = ProfileMapping.ToProto(profile) };
     }
@@ -31,7 +30,7 @@ public sealed class ProfileGrpcService(ProfileApplicationService profiles) : Pro
         var validation = new RequestValidation();
         var profileId = ResourceNames.Profile(request.Name, "name", validation);
         validation.ThrowIfInvalid();
-        var profile = await profiles.GetAsync(Team, profileId!, context.CancellationToken);
+        var profile = await profiles.GetAsync(context.GetCaller().Team, profileId!, context.CancellationToken);
         return new GetProfileResponse { Profile = ProfileMapping.ToProto(profile) };
     }
 
@@ -40,7 +39,7 @@ public sealed class ProfileGrpcService(ProfileApplicationService profiles) : Pro
         var validation = new RequestValidation();
         var page = CommonMapping.ToPageRequest(request.PageSize, request.PageToken, validation);
         validation.ThrowIfInvalid();
-        var result = await profiles.ListAsync(Team, page, context.CancellationToken);
+        var result = await profiles.ListAsync(context.GetCaller().Team, page, context.CancellationToken);
         var response = new ListProfilesResponse { NextPageToken = result.NextPageToken ?? string.Empty };
         response.Profiles.AddRange(result.Items.Select(ProfileMapping.ToProto));
         return response;
@@ -53,7 +52,7 @@ public sealed class ProfileGrpcService(ProfileApplicationService profiles) : Pro
         var content = validation.Required(request.Version, "version") ? ProfileMapping.ToContent(request.Version, "version", validation) : null;
         validation.ThrowIfInvalid();
         var version = await ContractFieldPaths.InContractTermsAsync(
-            () => profiles.CreateVersionAsync(Team, profileId!, content!, request.Version.ChangeNote, context.CancellationToken),
+            () => profiles.CreateVersionAsync(context.GetCaller().Team, profileId!, content!, request.Version.ChangeNote, context.CancellationToken),
             tierLevels: content!.FitTiers.Select(t => t.Level).ToList());
         return new CreateProfileVersionResponse { ProfileVersion = ProfileMapping.ToProto(version) };
     }
@@ -63,7 +62,7 @@ public sealed class ProfileGrpcService(ProfileApplicationService profiles) : Pro
         var validation = new RequestValidation();
         var name = ResourceNames.ProfileVersion(request.Name, "name", validation);
         validation.ThrowIfInvalid();
-        var version = await profiles.GetVersionAsync(Team, name!.Value.ProfileId, name.Value.Version, context.CancellationToken);
+        var version = await profiles.GetVersionAsync(context.GetCaller().Team, name!.Value.ProfileId, name.Value.Version, context.CancellationToken);
         return new GetProfileVersionResponse { ProfileVersion = ProfileMapping.ToProto(version) };
     }
 
@@ -73,7 +72,7 @@ public sealed class ProfileGrpcService(ProfileApplicationService profiles) : Pro
         var profileId = ResourceNames.Profile(request.Parent, "parent", validation);
         var page = CommonMapping.ToPageRequest(request.PageSize, request.PageToken, validation);
         validation.ThrowIfInvalid();
-        var result = await profiles.ListVersionsAsync(Team, profileId!, page, context.CancellationToken);
+        var result = await profiles.ListVersionsAsync(context.GetCaller().Team, profileId!, page, context.CancellationToken);
         var response = new ListProfileVersionsResponse { NextPageToken = result.NextPageToken ?? string.Empty };
         response.ProfileVersions.AddRange(result.Items.Select(ProfileMapping.ToProto));
         return response;
@@ -87,7 +86,7 @@ public sealed class ProfileGrpcService(ProfileApplicationService profiles) : Pro
         if (baseVersion is { } b && otherVersion is { } o)
             validation.Check(b.ProfileId == o.ProfileId, "other_version", "must be a version of the same profile as base_version.");
         validation.ThrowIfInvalid();
-        var diff = await profiles.DiffAsync(Team, baseVersion!.Value.ProfileId, baseVersion.Value.Version, otherVersion!.Value.Version, context.CancellationToken);
+        var diff = await profiles.DiffAsync(context.GetCaller().Team, baseVersion!.Value.ProfileId, baseVersion.Value.Version, otherVersion!.Value.Version, context.CancellationToken);
         return ProfileMapping.ToProto(diff);
     }
 
@@ -102,7 +101,7 @@ public sealed class ProfileGrpcService(ProfileApplicationService profiles) : Pro
             return new Account(account.AccountId, AccountMapping.ToDomain(account.Attributes, $"accounts[{i}].attributes", validation));
         }).ToList();
         validation.ThrowIfInvalid();
-        var scores = await profiles.ScoreAsync(Team, version!.Value.ProfileId, version.Value.Version, accounts, context.CancellationToken);
+        var scores = await profiles.ScoreAsync(context.GetCaller().Team, version!.Value.ProfileId, version.Value.Version, accounts, context.CancellationToken);
         var response = new ScoreAccountsResponse();
         response.Scores.AddRange(scores.Select(ProfileMapping.ToProto));
         return response;
