@@ -19,7 +19,7 @@ public static class GrpcServiceCollectionExtensions
             options.EnableDetailedErrors = false;
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        services.AddIcpExperimentsHealthChecks();
         return services;
     }
 

@@ -11,7 +11,7 @@ namespace IcpExperiments.Storage.Sqlite;
 
 /// <summary>
 /// The SQLite ingest transaction: batch lookups pass their keys as one JSON array (<c>json_each</c>), so a batch of
-/// any size costs one query per lookup; inserts reuse one prepared command per table with rebound parameters.
+/// any size costs one query per lookup; inserts reuse prepared statements with rebound parameters.
 /// </summary>
 internal sealed class SqliteIngestSession : IIngestSession
 {
@@ -86,13 +86,12 @@ internal sealed class SqliteIngestSession : IIngestSession
         return found;
     }
 
-    public async Task<IReadOnlyList<string>> InsertAsync(IngestPlan plan, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    public async Task<bool> TryInsertAsync(IngestPlan plan, DateTimeOffset recordedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var skipped = new List<string>();
-        if (!plan.HasWrites) return skipped;
+        if (!plan.HasWrites) return true;
 
-        // SQLite executes synchronously anyway; the per-row loop avoids a Task per row.
+        // SQLite executes synchronously anyway; the per-row loops avoid a Task per row.
         cancellationToken.ThrowIfCancellationRequested();
         if (plan.NewEnrolments.Count > 0)
         {
@@ -102,16 +101,13 @@ internal sealed class SqliteIngestSession : IIngestSession
 
         if (plan.NewOutcomes.Count > 0)
         {
-            await using var insert = new SqliteOutcomeInsert(Command(SqliteOutcomeInsert.Sql), recordedAt);
-            foreach (var (outcome, fingerprint) in plan.NewOutcomes)
-            {
-                if (!insert.Execute(outcome, fingerprint)) skipped.Add(outcome.EventId);
-            }
+            using var insert = new SqliteOutcomeInsert(connection, team, experimentId, recordedAt);
+            if (!insert.TryInsertAll(plan.NewOutcomes)) return false;
         }
 
         await using var bump = Command("UPDATE experiments SET data_version = data_version + 1 WHERE team_id = $team AND id = $experiment");
         await bump.ExecuteNonQueryAsync(cancellationToken);
-        return skipped;
+        return true;
     }
 
     public Task CreateSavepointAsync(CancellationToken cancellationToken) => transaction.CreateSavepointAsync(SavepointName, cancellationToken);
