@@ -24,20 +24,43 @@ public sealed class OutcomeGrpcService(OutcomeApplicationService outcomes) : Out
     /// <summary>
     /// One acknowledgement per batch, in order, each written only after the application layer returned (the batch is
     /// committed). A batch-level problem ends the stream with its status; earlier acknowledged batches stay stored.
+    /// Batches are pipelined: while one is stored (on a pool thread), the next is read and mapped, so decoding and
+    /// storing use both cores; at most one batch is being stored at a time.
     /// </summary>
     public override async Task ImportOutcomes(
         IAsyncStreamReader<ImportOutcomesRequest> requestStream, IServerStreamWriter<ImportOutcomesResponse> responseStream, ServerCallContext context)
     {
-        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        var team = context.GetCaller().Team;
+        Task<ImportOutcomesResponse>? storing = null;
+        async Task AcknowledgeStoredAsync()
         {
-            var validation = new RequestValidation();
-            validation.Required(request.BatchId, "batch_id");
-            var experimentId = ResourceNames.Experiment(request.Parent, "parent", validation);
-            validation.ThrowIfInvalid();
-            var batch = ImportMapping.ToDomain(experimentId!, request, out var protoRejections);
-            var result = await outcomes.ImportAsync(context.GetCaller().Team, experimentId!, batch, context.CancellationToken);
-            await responseStream.WriteAsync(ImportMapping.ToProto(result, batch, protoRejections), context.CancellationToken);
+            if (storing is null) return;
+            var acknowledgement = await storing;
+            storing = null;
+            await responseStream.WriteAsync(acknowledgement, context.CancellationToken);
         }
+
+        try
+        {
+            await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+            {
+                var validation = new RequestValidation();
+                validation.Required(request.BatchId, "batch_id");
+                var experimentId = ResourceNames.Experiment(request.Parent, "parent", validation);
+                validation.ThrowIfInvalid();
+                var batch = ImportMapping.ToDomain(experimentId!, request, out var protoRejections);
+                await AcknowledgeStoredAsync();
+                storing = Task.Run(async () => ImportMapping.ToProto(await outcomes.ImportAsync(team, experimentId!, batch, context.CancellationToken), batch, protoRejections));
+            }
+        }
+        catch when (storing is not null)
+        {
+            // The batch being stored came first: it is acknowledged (or its failure reported) before this problem.
+            await AcknowledgeStoredAsync();
+            throw;
+        }
+
+        await AcknowledgeStoredAsync();
     }
 
     public override async Task<ListOutcomesResponse> ListOutcomes(ListOutcomesRequest request, ServerCallContext context)
