@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IExperimentRepository, ExperimentRepository>();
         services.AddScoped<IOutcomeRepository, OutcomeRepository>();
         services.AddScoped<IExperimentDataVersions, ExperimentDataVersions>();
+        services.AddSingleton<IAnalysisDataSource, Analysis.AnalysisDataSource>();
         return services;
     }
 }
