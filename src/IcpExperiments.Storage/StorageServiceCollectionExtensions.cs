@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddDbContext<IcpExperimentsDbContext>((sp, builder) => sp.GetRequiredService<IStorageProvider>().Configure(builder));
         services.AddScoped<IProfileRepository, ProfileRepository>();
         services.AddScoped<IExperimentRepository, ExperimentRepository>();
+        services.AddSingleton<Ingest.PendingOutcomeWrites>();
         services.AddScoped<IOutcomeRepository, OutcomeRepository>();
         services.AddScoped<IExperimentDataVersions, ExperimentDataVersions>();
         services.AddSingleton<IAnalysisDataSource, Analysis.AnalysisDataSource>();

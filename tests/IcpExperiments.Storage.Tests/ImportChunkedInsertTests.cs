@@ -99,7 +99,8 @@ public sealed class ImportChunkedInsertTests
         Assert.Equal(["in-time"], outcomes.Items.Select(o => o.Event.EventId));
     }
 
-    private static async Task<TestDatabase> EnrolledAsync(int accounts)
+    /// <summary>A running experiment with accounts acct-00, acct-01, … enrolled in control.</summary>
+    internal static async Task<TestDatabase> EnrolledAsync(int accounts)
     {
         var database = await OutcomeRepositoryTests.CreateRunningAsync();
         var enrolments = Enumerable.Range(0, accounts).Select(i => new ImportRow(Enrolment($"acct-{i:D2}"), null)).ToList();

@@ -18,7 +18,7 @@ namespace IcpExperiments.Storage.Repositories;
 /// decides each row, the new rows are inserted with prepared statements (an outcome's event id and enrolment are checked
 /// by the insert itself) and the data version is bumped; the result is returned after commit. Reads go through EF without tracking.
 /// </summary>
-internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProvider provider, TimeProvider time) : IOutcomeRepository
+internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProvider provider, TimeProvider time, PendingOutcomeWrites pendingWrites) : IOutcomeRepository
 {
     private static readonly IReadOnlyDictionary<string, string> NoCampaigns = new Dictionary<string, string>();
 
@@ -43,13 +43,29 @@ internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProv
         return await KeysetPager.ReadAsync(query.OrderBy(e => e.AccountId), page, e => [e.AccountId], IngestMapper.ToDomain, cancellationToken);
     }
 
+    /// <summary>
+    /// Group commit: the call queues its row and waits for the write gate; whoever gets the gate first stores every row
+    /// queued by then (one transaction per experiment, decided in arrival order exactly as a batch) and completes each
+    /// caller after commit. A caller whose row an earlier writer already stored just passes the gate on.
+    /// </summary>
     public async Task<RecordedOutcome> RecordAsync(TeamId team, string experimentId, OutcomeEvent outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var plan = await ApplyAsync(team, experimentId, [new IngestItem(null, outcome, ContentFingerprint.Of(outcome))], now, cancellationToken);
-        var decision = plan.Decisions[0];
+        var mine = new PendingOutcome(team, experimentId, new IngestItem(null, outcome, ContentFingerprint.Of(outcome)), now);
+        pendingWrites.Enqueue(mine);
+        try
+        {
+            using var writer = await provider.EnterWriteAsync(cancellationToken);
+            if (!mine.Stored.IsCompleted) await StoreQueuedAsync(pendingWrites.ClaimAll());
+        }
+        catch (OperationCanceledException) when (mine.TryAbandon())
+        {
+            throw;
+        }
+
+        var (decision, recordedAt) = await mine.Stored;
         if (decision.Error is not null) throw decision.Error;
-        if (decision.Disposition == RecordDisposition.Accepted) return new RecordedOutcome(experimentId, outcome, now, RecordDisposition.Accepted);
+        if (decision.Disposition == RecordDisposition.Accepted) return new RecordedOutcome(experimentId, outcome, recordedAt, RecordDisposition.Accepted);
         var original = await Outcomes(team, experimentId).SingleAsync(o => o.EventId == outcome.EventId, cancellationToken);
         return IngestMapper.ToDomain(original, RecordDisposition.Duplicate);
     }
@@ -100,7 +116,34 @@ internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProv
         return new IngestItem(stored, null, ContentFingerprint.Of(stored));
     }
 
+    /// <summary>Stores claimed unary writes (the caller holds the write gate); a failure fails only its experiment's writes.</summary>
+    private async Task StoreQueuedAsync(List<PendingOutcome> writes)
+    {
+        foreach (var group in writes.GroupBy(w => (w.Team, w.ExperimentId)))
+        {
+            var members = group.ToList();
+            var recordedAt = members[0].Now;
+            try
+            {
+                // The writes of other callers must not fail because this caller gave up: no cancellation from here on.
+                var plan = await ApplyLockedAsync(group.Key.Team, group.Key.ExperimentId, members.ConvertAll(w => w.Item), recordedAt, CancellationToken.None);
+                for (int i = 0; i < members.Count; i++) members[i].Complete(plan.Decisions[i], recordedAt);
+            }
+            catch (Exception error)
+            {
+                foreach (var member in members) member.Fail(error);
+            }
+        }
+    }
+
     private async Task<IngestPlan> ApplyAsync(TeamId team, string experimentId, IReadOnlyList<IngestItem> items, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var writer = await provider.EnterWriteAsync(cancellationToken);
+        return await ApplyLockedAsync(team, experimentId, items, now, cancellationToken);
+    }
+
+    /// <summary>Decides and stores <paramref name="items"/> in one transaction; the caller holds the write gate.</summary>
+    private async Task<IngestPlan> ApplyLockedAsync(TeamId team, string experimentId, IReadOnlyList<IngestItem> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Enrolment rows need their accounts' stored enrolments (contamination) up front; outcome rows do not.
         var enrolmentAccountIds = new HashSet<string>(StringComparer.Ordinal);
@@ -120,7 +163,6 @@ internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProv
             }
         }
 
-        using var writer = await provider.EnterWriteAsync(cancellationToken);
         await using var session = await provider.BeginIngestAsync(db, team, experimentId, cancellationToken);
         var experiment = await session.LoadExperimentAsync(cancellationToken) ?? throw new NotFoundException("Experiment", experimentId);
         var campaignArms = anyCampaign ? await session.LoadCampaignArmsAsync(cancellationToken) : NoCampaigns;

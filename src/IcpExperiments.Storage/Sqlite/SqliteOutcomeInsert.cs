@@ -23,15 +23,19 @@ internal sealed class SqliteOutcomeInsert : IDisposable
     private const string DecimalFormat = "0.0###########################"; // Microsoft.Data.Sqlite's decimal text
 
     private readonly sqlite3 database;
-    private readonly sqlite3_stmt chunk;
-    private readonly sqlite3_stmt single;
+    private readonly string team;
+    private readonly string experimentId;
+    private readonly DateTimeOffset recordedAt;
+    private sqlite3_stmt? chunk;
+    private sqlite3_stmt? single;
 
     public SqliteOutcomeInsert(SqliteConnection connection, string team, string experimentId, DateTimeOffset recordedAt)
     {
         ArgumentNullException.ThrowIfNull(connection);
         database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        chunk = Prepare(Sql(ChunkRows), team, experimentId, recordedAt);
-        single = Prepare(Sql(1), team, experimentId, recordedAt);
+        this.team = team;
+        this.experimentId = experimentId;
+        this.recordedAt = recordedAt;
     }
 
     /// <summary>
@@ -64,16 +68,19 @@ internal sealed class SqliteOutcomeInsert : IDisposable
     {
         ArgumentNullException.ThrowIfNull(rows);
         int next = 0;
+        // Statements are prepared when first needed: a unary write never pays for the multi-row one.
+        if (rows.Count >= ChunkRows) chunk ??= Prepare(Sql(ChunkRows));
+        if (rows.Count % ChunkRows != 0) single ??= Prepare(Sql(1));
         for (; next + ChunkRows <= rows.Count; next += ChunkRows)
         {
-            for (int row = 0; row < ChunkRows; row++) Bind(chunk, row, rows[next + row]);
-            if (Execute(chunk) != ChunkRows) return false;
+            for (int row = 0; row < ChunkRows; row++) Bind(chunk!, row, rows[next + row]);
+            if (Execute(chunk!) != ChunkRows) return false;
         }
 
         for (; next < rows.Count; next++)
         {
-            Bind(single, 0, rows[next]);
-            if (Execute(single) != 1) return false;
+            Bind(single!, 0, rows[next]);
+            if (Execute(single!) != 1) return false;
         }
 
         return true;
@@ -81,11 +88,11 @@ internal sealed class SqliteOutcomeInsert : IDisposable
 
     public void Dispose()
     {
-        chunk.Dispose();
-        single.Dispose();
+        chunk?.Dispose();
+        single?.Dispose();
     }
 
-    private sqlite3_stmt Prepare(string sql, string team, string experimentId, DateTimeOffset recordedAt)
+    private sqlite3_stmt Prepare(string sql)
     {
         Check(raw.sqlite3_prepare_v2(database, sql, out var statement));
         Check(raw.sqlite3_bind_text16(statement, 1, team.AsSpan()));
