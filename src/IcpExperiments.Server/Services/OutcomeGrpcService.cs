@@ -24,22 +24,15 @@ public sealed class OutcomeGrpcService(OutcomeApplicationService outcomes) : Out
     /// <summary>
     /// One acknowledgement per batch, in order, each written only after the application layer returned (the batch is
     /// committed). A batch-level problem ends the stream with its status; earlier acknowledged batches stay stored.
-    /// Batches are pipelined: while one is stored (on a pool thread), the next is read and mapped, so decoding and
-    /// storing use both cores; at most one batch is being stored at a time.
+    /// Batches are pipelined: one is stored and acknowledged on a pool thread while the next is read and mapped, so
+    /// decoding and storing use both cores; at most one batch is being stored at a time, and its acknowledgement never
+    /// waits for the next batch (a client may send one batch at a time).
     /// </summary>
     public override async Task ImportOutcomes(
         IAsyncStreamReader<ImportOutcomesRequest> requestStream, IServerStreamWriter<ImportOutcomesResponse> responseStream, ServerCallContext context)
     {
         var team = context.GetCaller().Team;
-        Task<ImportOutcomesResponse>? storing = null;
-        async Task AcknowledgeStoredAsync()
-        {
-            if (storing is null) return;
-            var acknowledgement = await storing;
-            storing = null;
-            await responseStream.WriteAsync(acknowledgement, context.CancellationToken);
-        }
-
+        Task? storing = null;
         try
         {
             await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
@@ -49,18 +42,22 @@ public sealed class OutcomeGrpcService(OutcomeApplicationService outcomes) : Out
                 var experimentId = ResourceNames.Experiment(request.Parent, "parent", validation);
                 validation.ThrowIfInvalid();
                 var batch = ImportMapping.ToDomain(experimentId!, request, out var protoRejections);
-                await AcknowledgeStoredAsync();
-                storing = Task.Run(async () => ImportMapping.ToProto(await outcomes.ImportAsync(team, experimentId!, batch, context.CancellationToken), batch, protoRejections));
+                if (storing is not null) await storing;
+                storing = Task.Run(async () =>
+                {
+                    var result = await outcomes.ImportAsync(team, experimentId!, batch, context.CancellationToken);
+                    await responseStream.WriteAsync(ImportMapping.ToProto(result, batch, protoRejections), context.CancellationToken);
+                });
             }
         }
         catch when (storing is not null)
         {
             // The batch being stored came first: it is acknowledged (or its failure reported) before this problem.
-            await AcknowledgeStoredAsync();
+            await storing;
             throw;
         }
 
-        await AcknowledgeStoredAsync();
+        if (storing is not null) await storing;
     }
 
     public override async Task<ListOutcomesResponse> ListOutcomes(ListOutcomesRequest request, ServerCallContext context)

@@ -163,7 +163,7 @@ internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProv
             }
         }
 
-        await using var session = await provider.BeginIngestAsync(db, team, experimentId, cancellationToken);
+        await using var session = await provider.BeginIngestAsync(team, experimentId, cancellationToken);
         var experiment = await session.LoadExperimentAsync(cancellationToken) ?? throw new NotFoundException("Experiment", experimentId);
         var campaignArms = anyCampaign ? await session.LoadCampaignArmsAsync(cancellationToken) : NoCampaigns;
         var storedEnrolments = new List<StoredEnrolment>(await session.FindEnrolmentsAsync(enrolmentAccountIds, enrolmentEventIds, cancellationToken));

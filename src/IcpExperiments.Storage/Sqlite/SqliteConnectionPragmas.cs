@@ -29,7 +29,13 @@ internal sealed class SqliteConnectionPragmas(StorageOptions options) : DbConnec
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (!IsFirstOpen(connection)) return;
+        if (IsFirstOpen(connection)) Apply(connection);
+    }
+
+    /// <summary>Sets the pragmas on an open connection (one EF does not open, e.g. the ingest writer's).</summary>
+    public void Apply(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
         command.CommandText = pragmas;
         command.ExecuteNonQuery();

@@ -23,19 +23,14 @@ internal sealed class SqliteOutcomeInsert : IDisposable
     private const string DecimalFormat = "0.0###########################"; // Microsoft.Data.Sqlite's decimal text
 
     private readonly sqlite3 database;
-    private readonly string team;
-    private readonly string experimentId;
-    private readonly DateTimeOffset recordedAt;
     private sqlite3_stmt? chunk;
     private sqlite3_stmt? single;
 
-    public SqliteOutcomeInsert(SqliteConnection connection, string team, string experimentId, DateTimeOffset recordedAt)
+    /// <summary>Statements on <paramref name="connection"/>, prepared when first needed and kept until disposed.</summary>
+    public SqliteOutcomeInsert(SqliteConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        this.team = team;
-        this.experimentId = experimentId;
-        this.recordedAt = recordedAt;
     }
 
     /// <summary>
@@ -64,13 +59,13 @@ internal sealed class SqliteOutcomeInsert : IDisposable
     /// Inserts the rows in order; false as soon as a statement stored fewer rows than it was given (an event id already
     /// stored, or an account not enrolled by then). The caller then rolls back and decides with a full lookup.
     /// </summary>
-    public bool TryInsertAll(IReadOnlyList<(OutcomeEvent Outcome, string Fingerprint)> rows)
+    public bool TryInsertAll(IReadOnlyList<(OutcomeEvent Outcome, string Fingerprint)> rows, string team, string experimentId, DateTimeOffset recordedAt)
     {
         ArgumentNullException.ThrowIfNull(rows);
         int next = 0;
-        // Statements are prepared when first needed: a unary write never pays for the multi-row one.
-        if (rows.Count >= ChunkRows) chunk ??= Prepare(Sql(ChunkRows));
-        if (rows.Count % ChunkRows != 0) single ??= Prepare(Sql(1));
+        // Statements are prepared when first needed: a process that only records unary writes never prepares the multi-row one.
+        if (rows.Count >= ChunkRows) BindShared(chunk ??= Prepare(Sql(ChunkRows)), team, experimentId, recordedAt);
+        if (rows.Count % ChunkRows != 0) BindShared(single ??= Prepare(Sql(1)), team, experimentId, recordedAt);
         for (; next + ChunkRows <= rows.Count; next += ChunkRows)
         {
             for (int row = 0; row < ChunkRows; row++) Bind(chunk!, row, rows[next + row]);
@@ -95,10 +90,14 @@ internal sealed class SqliteOutcomeInsert : IDisposable
     private sqlite3_stmt Prepare(string sql)
     {
         Check(raw.sqlite3_prepare_v2(database, sql, out var statement));
+        return statement;
+    }
+
+    private void BindShared(sqlite3_stmt statement, string team, string experimentId, DateTimeOffset recordedAt)
+    {
         Check(raw.sqlite3_bind_text16(statement, 1, team.AsSpan()));
         Check(raw.sqlite3_bind_text16(statement, 2, experimentId.AsSpan()));
         Check(raw.sqlite3_bind_int64(statement, 3, recordedAt.UtcTicks));
-        return statement;
     }
 
     private void Bind(sqlite3_stmt statement, int row, (OutcomeEvent Outcome, string Fingerprint) item)
@@ -129,11 +128,17 @@ internal sealed class SqliteOutcomeInsert : IDisposable
     /// <summary>Runs the statement once and returns how many rows it stored.</summary>
     private int Execute(sqlite3_stmt statement)
     {
-        int result = raw.sqlite3_step(statement);
-        if (result != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(result, database);
-        int stored = raw.sqlite3_changes(database);
-        raw.sqlite3_reset(statement);
-        return stored;
+        try
+        {
+            int result = raw.sqlite3_step(statement);
+            if (result != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(result, database);
+            return raw.sqlite3_changes(database);
+        }
+        finally
+        {
+            // Statements outlive transactions: always reset, so a failed step leaves none half-run.
+            raw.sqlite3_reset(statement);
+        }
     }
 
     private void Check(int result)
