@@ -20,7 +20,7 @@ public sealed class StorageStartupTests
         await connection.OpenAsync();
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
         var tables = await ScalarAsync(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' ORDER BY name)");
-        Assert.Equal("campaigns,enrolments,experiments,outcomes,profile_versions,profiles", tables);
+        Assert.Equal("applied_recommendations,campaigns,enrolments,experiments,outcomes,profile_versions,profiles", tables);
         foreach (var table in tables!.Split(','))
             Assert.Equal(1L, await ScalarAsync<long>(connection, $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = 'team_id' AND pk = 1"));
     }
