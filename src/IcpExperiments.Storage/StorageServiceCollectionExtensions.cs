@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IOutcomeRepository, OutcomeRepository>();
         services.AddScoped<IRecommendationRepository, RecommendationRepository>();
         services.AddScoped<IExperimentDataVersions, ExperimentDataVersions>();
+        services.AddSingleton<IAnalysisDataSource, Analysis.AnalysisDataSource>();
         return services;
     }
 }
