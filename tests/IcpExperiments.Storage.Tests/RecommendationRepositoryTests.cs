@@ -78,7 +78,7 @@ public sealed class RecommendationRepositoryTests
     {
         // Arrange
         await using var database = await SeedAsync();
-        await database.Profiles().AddVersionAsync(Team, "saas-icp", Content("saas", "healthtech"), "by hand", Now, None);
+        await database.Profiles().AddVersionAsync(Team, "saas-icp", Content("saas", "healthtech"), "by hand", Now.AddMinutes(1), None);
 
         // Act
         var error = await Assert.ThrowsAsync<PreconditionFailedException>(() => database.Scoped<IRecommendationRepository>().ApplyAsync(Team, Application(), None));
@@ -87,6 +87,21 @@ public sealed class RecommendationRepositoryTests
         Assert.Equal("PROFILE_CHANGED_SINCE_EXPERIMENT", error.Reason);
         Assert.Equal(3, (await database.Profiles().GetAsync(Team, "saas-icp", None)).LatestVersion);
         Assert.Null(await database.Scoped<IRecommendationRepository>().FindAppliedAsync(Team, "exp-1", None));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_OtherVersionMadeBeforeTheExperimentStarted_StillApplies()
+    {
+        // Arrange
+        await using var database = await SeedAsync();
+        await database.Profiles().AddVersionAsync(Team, "saas-icp", Content("saas", "healthtech"), "another experiment's variant", Now.AddMinutes(-1), None);
+
+        // Act
+        var applied = await database.Scoped<IRecommendationRepository>().ApplyAsync(Team, Application(), None);
+
+        // Assert
+        Assert.True(applied.Created);
+        Assert.Equal(4, applied.Version.Number);
     }
 
     [Fact]
@@ -137,6 +152,6 @@ public sealed class RecommendationRepositoryTests
         var change = ProfileDiffer.Compare("industry", Content("saas").Criteria[0], Content("saas", "fintech").Criteria[0])!;
         var provenance = new Provenance("exp-1", "variant-a", change, CriterionCall.Adopt, Metric.Conversion,
             new Effect(0.31, new Interval(0.1, double.PositiveInfinity)), new Effect(0.02, new Interval(0.005, 0.035)), 0.004, IsJoint: false);
-        return new RecommendationApplication("exp-1", "saas-icp", 1, 2, Content("saas", "fintech"), "From exp-1: adopt fintech.", 0.95, [provenance], "alice", Now);
+        return new RecommendationApplication("exp-1", "saas-icp", 1, [1, 2], Now, Content("saas", "fintech"), "From exp-1: adopt fintech.", 0.95, [provenance], "alice", Now);
     }
 }

@@ -16,8 +16,8 @@ public interface IRecommendationRepository
     /// <summary>
     /// Creates the version and its record unless the experiment's recommendation was applied already, in which case the
     /// earlier version is returned with <see cref="AppliedVersion.Created"/> false. Throws PreconditionFailedException
-    /// (PROFILE_CHANGED_SINCE_EXPERIMENT) when the profile's latest version is newer than
-    /// <see cref="RecommendationApplication.NewestArmVersion"/>.
+    /// (PROFILE_CHANGED_SINCE_EXPERIMENT) when the profile got a version other than the experiment's arms after the
+    /// experiment started.
     /// </summary>
     Task<AppliedVersion> ApplyAsync(TeamId team, RecommendationApplication application, CancellationToken cancellationToken);
 }

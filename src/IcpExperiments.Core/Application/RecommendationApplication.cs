@@ -5,14 +5,15 @@ namespace IcpExperiments.Core.Application;
 
 /// <summary>
 /// What applying a recommendation writes: the new version's content and change note, and the record (experiment,
-/// control, evidence, who and when). <see cref="NewestArmVersion"/> is the newest version the experiment tested: a
-/// profile whose latest version is newer has moved on, and the apply is refused rather than undo that version.
+/// control, evidence, who and when). A profile that got a version other than the experiment's arms after
+/// <see cref="ExperimentStartedAt"/> has moved on: the apply is refused rather than silently undo that version.
 /// </summary>
 public sealed record RecommendationApplication(
     string ExperimentId,
     string ProfileId,
     int ControlVersion,
-    int NewestArmVersion,
+    IReadOnlyList<int> ArmVersions,
+    DateTimeOffset ExperimentStartedAt,
     ProfileContent Content,
     string ChangeNote,
     double ConfidenceLevel,

@@ -58,8 +58,8 @@ public sealed class RecommendationApplicationService(
     /// Creates the next profile version from control plus the adopted and widened changes, with provenance and the caller
     /// as the one who applied it. Idempotent per experiment: once applied, returns the same version (Created false).
     /// Preconditions: the experiment is STOPPED, CONCLUDED or ARCHIVED (evidence of a running experiment may still move,
-    /// and its campaigns still target the arms); something is adopted or widened; the profile has no version newer than
-    /// the experiment's arms (applying control plus the changes would silently undo it).
+    /// and its campaigns still target the arms); something is adopted or widened; the profile got no version other than
+    /// the experiment's arms since it started (applying control plus the changes would silently undo it).
     /// </summary>
     public async Task<AppliedVersion> ApplyAsync(TeamId team, string actorId, string experimentId, CancellationToken cancellationToken)
     {
@@ -79,7 +79,8 @@ public sealed class RecommendationApplicationService(
 
         var design = report.Analysis.Experiment.Design;
         var application = new RecommendationApplication(
-            experimentId, design.ProfileId, design.Control.ProfileVersion, design.Arms.Max(a => a.ProfileVersion), proposal.Content,
+            experimentId, design.ProfileId, design.Control.ProfileVersion, design.Arms.Select(a => a.ProfileVersion).ToList(),
+            report.Analysis.Experiment.StartedAt ?? report.Analysis.Experiment.CreatedAt, proposal.Content,
             Truncate(proposal.ChangeNote), 1 - design.Alpha, proposal.Provenance, actorId, time.GetUtcNow());
         return await recommendations.ApplyAsync(team, application, cancellationToken);
     }

@@ -29,14 +29,15 @@ internal sealed class RecommendationRepository(IcpExperimentsDbContext db, IStor
             if (await FindAppliedAsync(team, application.ExperimentId, cancellationToken) is { } earlier)
                 return new AppliedVersion(await StoredVersionAsync(team, earlier, cancellationToken), Created: false);
 
-            var latest = await db.Profiles.AsNoTracking()
-                .Where(p => p.TeamId == team.Value && p.Id == application.ProfileId)
-                .Select(p => (int?)p.LatestVersion)
-                .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Profile", application.ProfileId);
-            if (latest > application.NewestArmVersion)
+            var arms = application.ArmVersions.ToList();
+            var since = await db.ProfileVersions.AsNoTracking()
+                .Where(v => v.TeamId == team.Value && v.ProfileId == application.ProfileId && v.CreatedAt > application.ExperimentStartedAt && !arms.Contains(v.Number))
+                .Select(v => (int?)v.Number)
+                .MaxAsync(cancellationToken);
+            if (since is { } newer)
                 throw new PreconditionFailedException("PROFILE_CHANGED_SINCE_EXPERIMENT",
-                    $"Profile '{application.ProfileId}' has version {latest}, newer than every version experiment '{application.ExperimentId}' tested "
-                    + $"(up to {application.NewestArmVersion}): applying control plus the changes would undo it. Make the change on version {latest} by hand, or test it again.");
+                    $"Profile '{application.ProfileId}' got version {newer} after experiment '{application.ExperimentId}' started: applying control plus the "
+                    + $"changes would undo it. Make the change on the newest version by hand, or test it again.");
 
             var version = await ProfileVersionWriter.AddAsync(db, team, application.ProfileId, application.Content, application.ChangeNote, application.AppliedAt, cancellationToken);
             var applied = new AppliedRecommendation(
