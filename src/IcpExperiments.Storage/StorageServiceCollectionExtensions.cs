@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IExperimentDataVersions, ExperimentDataVersions>();
         services.AddScoped<IApiKeyStore, ApiKeyStore>();
         services.AddScoped<IAuditStore, AuditStore>();
+        services.AddSingleton<IAnalysisDataSource, Analysis.AnalysisDataSource>();
         return services;
     }
 }
