@@ -85,4 +85,31 @@ public sealed class RecommendationApiTests(ServerFixture fixture)
         // Assert
         Assert.Equal("EXPERIMENT_NOT_FINISHED", RpcAssert.Reason(status));
     }
+
+    [Fact]
+    public async Task ApplyRecommendation_ByRole_ExperimenterDeniedProfileOwnerRecordedOtherTeamNotFound()
+    {
+        // Arrange
+        var profileId = await scenario.CreateProfileAsync();
+        var experiment = await scenario.RunAsync(profileId, RecommendationScenario.WiderVersion, seed: 23,
+            new SyntheticCampaign.TrueArm("control", 1500, 0.2), new SyntheticCampaign.TrueArm("wider", 1500, 0.27), stop: true);
+        using var experimenter = await KeyedClients.CreateAsync(fixture.Server, "default", Role.Experimenter);
+        using var owner = await KeyedClients.CreateAsync(fixture.Server, "default", Role.ProfileOwner);
+        using var stranger = await KeyedClients.CreateAsync(fixture.Server, Requests.NewId("team"), Role.Admin);
+        using var experimenterChannel = fixture.Server.CreateChannel(experimenter.Secret);
+        using var ownerChannel = fixture.Server.CreateChannel(owner.Secret);
+        using var strangerChannel = fixture.Server.CreateChannel(stranger.Secret);
+        var request = new ApplyRecommendationRequest { Experiment = experiment.Name };
+
+        // Act
+        var read = await new RecommendationService.RecommendationServiceClient(experimenterChannel).GetRecommendationAsync(new GetRecommendationRequest { Experiment = experiment.Name });
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => new RecommendationService.RecommendationServiceClient(experimenterChannel).ApplyRecommendationAsync(request));
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => new RecommendationService.RecommendationServiceClient(strangerChannel).ApplyRecommendationAsync(request));
+        var applied = await new RecommendationService.RecommendationServiceClient(ownerChannel).ApplyRecommendationAsync(request);
+
+        // Assert
+        Assert.True(read.Recommendation.ProposedVersion.HasChanges);
+        Assert.True(applied.Created);
+        Assert.Equal(owner.Key.KeyId, applied.ProfileVersion.Provenance.AppliedBy);
+    }
 }

@@ -39,6 +39,8 @@ public sealed class RecommendationTruthTests(ServerFixture fixture)
         var profileId = await scenario.CreateProfileAsync();
         var experiment = await scenario.RunAsync(profileId, RecommendationScenario.WiderVersion, seed: 12, new TrueArm("control", 1500, 0.2), new TrueArm("wider", 1500, 0.26), stop: true);
 
+        var applyStarted = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddSeconds(-1));
+
         // Act
         var recommendation = await scenario.RecommendAsync(experiment);
         var first = await scenario.Recommendations.ApplyRecommendationAsync(new ApplyRecommendationRequest { Experiment = experiment.Name });
@@ -59,7 +61,7 @@ public sealed class RecommendationTruthTests(ServerFixture fixture)
         Assert.Equal(first.ProfileVersion, second.ProfileVersion);
         var stored = (await fixture.Profiles.GetProfileVersionAsync(new GetProfileVersionRequest { Name = first.ProfileVersion.Name })).ProfileVersion;
         Assert.Equal(first.ProfileVersion, stored);
-        Assert.Equal((experiment.Name, $"profiles/{profileId}/versions/1", "anonymous"), (stored.Provenance.Experiment, stored.Provenance.ControlVersion, stored.Provenance.AppliedBy));
+        Assert.Equal((experiment.Name, $"profiles/{profileId}/versions/1", "bootstrap"), (stored.Provenance.Experiment, stored.Provenance.ControlVersion, stored.Provenance.AppliedBy));
         var evidence = Assert.Single(stored.Provenance.Criteria);
         Assert.Equal(("wider", CriterionEvidence.Types.Basis.Adopted, Metric.Conversion), (evidence.Variant, evidence.Basis, evidence.Metric));
         Assert.Equal(criterion.RelativeEffect, evidence.RelativeEffect);
@@ -68,6 +70,8 @@ public sealed class RecommendationTruthTests(ServerFixture fixture)
         Assert.Equal(recommendation.ProposedVersion.Version.ChangeNote, stored.ChangeNote);
         Assert.Equal(4, (await fixture.Profiles.GetProfileAsync(new GetProfileRequest { Name = $"profiles/{profileId}" })).Profile.LatestVersionNumber);
         Assert.Equal(first.ProfileVersion.Name, (await scenario.RecommendAsync(experiment)).AppliedVersion);
+        var audit = (await new AdminService.AdminServiceClient(fixture.Channel).ListAuditEntriesAsync(new ListAuditEntriesRequest { StartTime = applyStarted, PageSize = 1000 })).AuditEntries;
+        Assert.Equal(2, audit.Count(e => e.Method == "/icp_experiments.v1.RecommendationService/ApplyRecommendation" && e.Resource == first.ProfileVersion.Name && e.Actor == "bootstrap"));
     }
 
     [Fact]
