@@ -28,6 +28,7 @@ public static class GrpcServiceCollectionExtensions
         endpoints.MapGrpcService<ProfileGrpcService>();
         endpoints.MapGrpcService<ExperimentGrpcService>();
         endpoints.MapGrpcService<OutcomeGrpcService>();
+        endpoints.MapGrpcService<AnalysisGrpcService>();
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapGrpcReflectionService();
         return endpoints;
