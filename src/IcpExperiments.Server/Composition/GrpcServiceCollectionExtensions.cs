@@ -37,6 +37,7 @@ public static class GrpcServiceCollectionExtensions
         endpoints.MapGrpcService<ProfileGrpcService>();
         endpoints.MapGrpcService<ExperimentGrpcService>();
         endpoints.MapGrpcService<OutcomeGrpcService>();
+        endpoints.MapGrpcService<AnalysisGrpcService>();
         endpoints.MapGrpcService<RecommendationGrpcService>();
         endpoints.MapGrpcService<AdminGrpcService>();
         endpoints.MapGrpcHealthChecksService();

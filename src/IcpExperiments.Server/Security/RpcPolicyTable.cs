@@ -51,6 +51,11 @@ public static class RpcPolicyTable
         ["/icp_experiments.v1.OutcomeService/ImportOutcomes"] = ExperimenterWrite,
         ["/icp_experiments.v1.OutcomeService/ListOutcomes"] = Read,
 
+        ["/icp_experiments.v1.AnalysisService/GetResults"] = Read,
+        ["/icp_experiments.v1.AnalysisService/WatchResults"] = Read,
+        ["/icp_experiments.v1.AnalysisService/PlanSampleSize"] = Read,
+        ["/icp_experiments.v1.AnalysisService/GetSegments"] = Read,
+
         ["/icp_experiments.v1.RecommendationService/GetRecommendation"] = Read,
         ["/icp_experiments.v1.RecommendationService/GetCriteriaLedger"] = Read,
         ["/icp_experiments.v1.RecommendationService/ApplyRecommendation"] = ProfileOwnerWrite,
