@@ -1,4 +1,5 @@
 using IcpExperiments.Core.Application;
+using Microsoft.Extensions.Options;
 
 namespace IcpExperiments.Server.Composition;
 
@@ -11,6 +12,11 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ProfileApplicationService>();
         services.AddScoped<ExperimentApplicationService>();
         services.AddScoped<OutcomeApplicationService>();
+        services.AddScoped<RecommendationApplicationService>();
+        services.AddOptions<ExperimentAnalyzerOptions>().BindConfiguration(ExperimentAnalyzerOptions.SectionName)
+            .Validate(o => o.Validate().Count == 0, "Invalid IcpExperiments:Analysis settings (CacheCapacity >= 1, LiveGranularity 1 s to 1 day).").ValidateOnStart();
+        services.AddSingleton<IExperimentAnalyzer>(sp => new ExperimentAnalyzer(
+            sp.GetRequiredService<IAnalysisDataSource>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ExperimentAnalyzerOptions>>().Value));
         return services;
     }
 }

@@ -48,6 +48,18 @@ public static class RpcErrors
         return status.ToRpcException();
     }
 
+    /// <summary>
+    /// RESOURCE_EXHAUSTED (reason RATE_LIMITED) with a RetryInfo saying when to try again; never UNAVAILABLE, which
+    /// clients retry at once.
+    /// </summary>
+    public static RpcException RateLimited(string message, TimeSpan retryAfter)
+    {
+        var status = new Google.Rpc.Status { Code = (int)StatusCode.ResourceExhausted, Message = message };
+        status.Details.Add(Any.Pack(new ErrorInfo { Domain = Domain, Reason = "RATE_LIMITED" }));
+        status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }));
+        return status.ToRpcException();
+    }
+
     internal static StatusCode CodeOf(DomainException exception) => exception switch
     {
         ValidationFailedException => StatusCode.InvalidArgument,

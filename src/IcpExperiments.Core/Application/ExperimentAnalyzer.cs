@@ -1,0 +1,74 @@
+using IcpExperiments.Core.Analysis;
+using IcpExperiments.Core.Errors;
+using IcpExperiments.Core.Experiments;
+using IcpExperiments.Core.Teams;
+
+namespace IcpExperiments.Core.Application;
+
+/// <summary>
+/// <see cref="IExperimentAnalyzer"/> over an <see cref="IAnalysisDataSource"/>, with a results cache. Each call reads
+/// the cheap inputs (experiment, data version, spend) and reuses a cached analysis when nothing it depends on changed
+/// (<see cref="AnalysisCacheKey"/>); only a miss scans the accounts and runs the engine. Without an explicit as-of the
+/// analysis is "live": as of now truncated to <see cref="ExperimentAnalyzerOptions.LiveGranularity"/>.
+/// </summary>
+public sealed class ExperimentAnalyzer : IExperimentAnalyzer
+{
+    public const string ExperimentNotStartedReason = "EXPERIMENT_NOT_STARTED";
+
+    private readonly IAnalysisDataSource source;
+    private readonly TimeProvider time;
+    private readonly TimeSpan liveGranularity;
+    private readonly AnalysisResultsCache cache;
+
+    public ExperimentAnalyzer(IAnalysisDataSource source, TimeProvider time, ExperimentAnalyzerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        this.source = source;
+        this.time = time;
+        liveGranularity = options.LiveGranularity;
+        cache = new AnalysisResultsCache(options.CacheCapacity);
+    }
+
+    public async Task<ExperimentAnalysis> AnalyzeAsync(TeamId team, string experimentId, AnalysisRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var inputs = await source.ReadInputsAsync(team, experimentId, cancellationToken);
+        var experiment = inputs.Experiment;
+        if (experiment.State == ExperimentState.Draft)
+        {
+            throw new PreconditionFailedException(
+                ExperimentNotStartedReason, $"Experiment '{experimentId}' is a draft: it has no results until it is started.");
+        }
+
+        var asOf = ResolveAsOf(request.AsOf);
+        var key = new AnalysisCacheKey(team, experimentId, experiment.Etag, inputs.DataVersion, inputs.SpendFingerprint, asOf, request.Correction);
+        return await cache.GetOrAddAsync(key, () => ComputeAsync(team, experiment, asOf, request.Correction), cancellationToken);
+    }
+
+    /// <summary>The instant a request is analysed at: its own as-of, or now truncated to the live granularity.</summary>
+    public DateTimeOffset ResolveAsOf(DateTimeOffset? requested)
+    {
+        var now = time.GetUtcNow();
+        if (requested is not { } asOf)
+            return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % liveGranularity.Ticks), TimeSpan.Zero);
+        if (asOf > now) throw new ValidationFailedException("as_of", $"must not be in the future (it is {asOf:O}, now is {now:O}).");
+        return asOf.ToUniversalTime();
+    }
+
+    private async Task<ExperimentAnalysis> ComputeAsync(TeamId team, Experiment experiment, DateTimeOffset asOf, MultipleComparisonCorrection correction)
+    {
+        // Not the caller's token: other callers may be waiting for this same computation.
+        var loaded = await source.LoadSnapshotAsync(team, experiment, asOf, CancellationToken.None);
+        var results = ResultsCalculator.Calculate(loaded.Snapshot, AnalysisOptions.Default with { Correction = correction });
+        var decisions = DecisionRules.Decide(results, experiment.Design);
+        return new ExperimentAnalysis(experiment, results, decisions, loaded.DataVersion)
+        {
+            SpendCurrency = loaded.Snapshot.SpendCurrency,
+            AcvCurrency = loaded.Snapshot.AcvCurrency,
+        };
+    }
+}
