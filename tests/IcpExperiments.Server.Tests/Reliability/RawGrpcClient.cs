@@ -9,9 +9,9 @@ namespace IcpExperiments.Server.Tests.Reliability;
 /// <summary>
 /// gRPC at the byte level: an HttpClient speaking HTTP/2 with prior knowledge posts hand-built bodies (length-prefixed
 /// frames, possibly broken) and reads the status from the trailers, so requests no well-behaved client library would
-/// send reach the server.
+/// send reach the server. Calls carry <c>authorization: Bearer</c> with the given key (the tests' admin key by default).
 /// </summary>
-public sealed class RawGrpcClient(Uri address) : IDisposable
+public sealed class RawGrpcClient(Uri address, string? apiKey = Infrastructure.ServerProcess.AdminKey) : IDisposable
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
     private readonly HttpClient http = new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true }) { BaseAddress = address, Timeout = CallTimeout };
@@ -40,6 +40,7 @@ public sealed class RawGrpcClient(Uri address) : IDisposable
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TryAddWithoutValidation("te", "trailers");
+        if (apiKey is not null) request.Headers.TryAddWithoutValidation("authorization", $"Bearer {apiKey}");
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken))
             await stream.CopyToAsync(Stream.Null, cancellationToken);
