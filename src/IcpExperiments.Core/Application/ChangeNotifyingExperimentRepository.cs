@@ -20,6 +20,9 @@ public sealed class ChangeNotifyingExperimentRepository(IExperimentRepository in
     public Task<Page<Experiment>> ListAsync(TeamId team, ExperimentState? state, PageRequest page, CancellationToken cancellationToken) =>
         inner.ListAsync(team, state, page, cancellationToken);
 
+    public Task<Page<Experiment>> ListByProfileAsync(TeamId team, string profileId, PageRequest page, CancellationToken cancellationToken) =>
+        inner.ListByProfileAsync(team, profileId, page, cancellationToken);
+
     public Task<Experiment> UpdateAsync(TeamId team, Experiment experiment, string expectedEtag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(experiment);
