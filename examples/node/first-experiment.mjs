@@ -1,5 +1,8 @@
 // A first ICP experiment, from a plain gRPC client that knows nothing of IcpExperiments but its protos.
 // Usage: npm install && node first-experiment.mjs [host:port]   (default 127.0.0.1:5080)
+// The API key comes from ICPX_API_KEY, else from the bootstrap admin key file a fresh server writes beside its
+// database (src/IcpExperiments.Server/data/bootstrap-admin.key when started with `dotnet run`).
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import grpc from '@grpc/grpc-js';
@@ -12,10 +15,25 @@ const definition = protoLoader.loadSync(
   { includeDirs: [path.join(here, '../../protos'), path.join(here, 'node_modules/google-proto-files')], keepCase: true, longs: Number, enums: String, defaults: false, oneofs: true },
 );
 const v1 = grpc.loadPackageDefinition(definition).icp_experiments.v1;
+const keyFile = path.join(here, '../../src/IcpExperiments.Server/data/bootstrap-admin.key');
+if (!process.env.ICPX_API_KEY && !fs.existsSync(keyFile)) {
+  console.error(`No API key: set ICPX_API_KEY, or start the server with \`dotnet run\` once so it writes ${keyFile}.`);
+  process.exit(2);
+}
+const apiKey = process.env.ICPX_API_KEY ?? fs.readFileSync(keyFile, 'utf8').trim();
+// Every call carries `authorization: Bearer <key>` (grpc-js refuses call credentials on an insecure channel, so an
+// interceptor adds the header; use TLS and grpc.credentials.createFromMetadataGenerator beyond loopback).
+const withKey = (options, nextCall) => new grpc.InterceptingCall(nextCall(options), {
+  start(metadata, listener, next) {
+    metadata.set('authorization', `Bearer ${apiKey}`);
+    next(metadata, listener);
+  },
+});
 const credentials = grpc.credentials.createInsecure();
-const profiles = new v1.ProfileService(address, credentials);
-const experiments = new v1.ExperimentService(address, credentials);
-const outcomes = new v1.OutcomeService(address, credentials);
+const clientOptions = { interceptors: [withKey] };
+const profiles = new v1.ProfileService(address, credentials, clientOptions);
+const experiments = new v1.ExperimentService(address, credentials, clientOptions);
+const outcomes = new v1.OutcomeService(address, credentials, clientOptions);
 const call = (client, method, request) =>
   new Promise((resolve, reject) => client[method](request, (error, response) => (error ? reject(error) : resolve(response))));
 

@@ -9,6 +9,7 @@ builder.Services
     .AddIcpExperimentsStorage(builder.Configuration)
     .AddIcpExperimentsApplication()
     .AddIcpExperimentsGrpc()
+    .AddIcpExperimentsSecurity(builder.Configuration)
     .AddIcpExperimentsDemo(builder.Configuration);
 
 var app = builder.Build();

@@ -1,5 +1,6 @@
 using IcpExperiments.Core.Application;
 using IcpExperiments.Storage.Repositories;
+using IcpExperiments.Storage.Security;
 using IcpExperiments.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -31,7 +32,10 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IExperimentRepository, ExperimentRepository>();
         services.AddSingleton<Ingest.PendingOutcomeWrites>();
         services.AddScoped<IOutcomeRepository, OutcomeRepository>();
+        services.AddScoped<IRecommendationRepository, RecommendationRepository>();
         services.AddScoped<IExperimentDataVersions, ExperimentDataVersions>();
+        services.AddScoped<IApiKeyStore, ApiKeyStore>();
+        services.AddScoped<IAuditStore, AuditStore>();
         services.AddSingleton<IAnalysisDataSource, Analysis.AnalysisDataSource>();
         return services;
     }

@@ -8,4 +8,11 @@ public sealed record ExperimentAnalysis(
     Experiment Experiment,
     ExperimentResults Results,
     IReadOnlyList<VariantDecision> Decisions,
-    long DataVersion);
+    long DataVersion)
+{
+    /// <summary>ISO 4217 code of the spend and CAC amounts; null when no campaign has spend.</summary>
+    public string? SpendCurrency { get; init; }
+
+    /// <summary>ISO 4217 code of ACV and revenue values; null when no won deal carried an ACV.</summary>
+    public string? AcvCurrency { get; init; }
+}

@@ -65,6 +65,10 @@ public sealed class ExperimentAnalyzer : IExperimentAnalyzer
         var loaded = await source.LoadSnapshotAsync(team, experiment, asOf, CancellationToken.None);
         var results = ResultsCalculator.Calculate(loaded.Snapshot, AnalysisOptions.Default with { Correction = correction });
         var decisions = DecisionRules.Decide(results, experiment.Design);
-        return new ExperimentAnalysis(experiment, results, decisions, loaded.DataVersion);
+        return new ExperimentAnalysis(experiment, results, decisions, loaded.DataVersion)
+        {
+            SpendCurrency = loaded.Snapshot.SpendCurrency,
+            AcvCurrency = loaded.Snapshot.AcvCurrency,
+        };
     }
 }

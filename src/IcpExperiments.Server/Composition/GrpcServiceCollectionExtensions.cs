@@ -1,10 +1,18 @@
+using Grpc.AspNetCore.Server.Model;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using IcpExperiments.Server.Errors;
 using IcpExperiments.Server.Health;
+using IcpExperiments.Server.Security;
+using IcpExperiments.Server.Security.Audit;
 using IcpExperiments.Server.Services;
+using Microsoft.Extensions.Options;
 
 namespace IcpExperiments.Server.Composition;
 
-/// <summary>The gRPC surface: our services with error mapping, plus the standard health and reflection services.</summary>
+/// <summary>
+/// The gRPC surface: our services behind authentication, the per-key rate limit, the audit trail and error mapping (in
+/// that order, outermost first), plus the standard health and (unless switched off) reflection services.
+/// </summary>
 public static class GrpcServiceCollectionExtensions
 {
     /// <summary>Largest request message: an import batch of 10,000 rows with attributes fits with room to spare.</summary>
@@ -14,22 +22,34 @@ public static class GrpcServiceCollectionExtensions
     {
         services.AddGrpc(options =>
         {
+            options.Interceptors.Add<AuthenticationInterceptor>();
+            options.Interceptors.Add<RateLimitInterceptor>();
+            options.Interceptors.Add<AuditInterceptor>();
             options.Interceptors.Add<ErrorMappingInterceptor>();
             options.MaxReceiveMessageSize = MaxReceiveMessageBytes;
             options.EnableDetailedErrors = false;
         });
         services.AddGrpcReflection();
         services.AddIcpExperimentsHealthChecks();
+        // Our provider instead of grpc-dotnet's default (last, after every AddGrpc* call that registers it): same registrations, request marshallers that answer
+        // unparseable messages with INVALID_ARGUMENT instead of UNKNOWN / INTERNAL.
+        services.RemoveAll(typeof(IServiceMethodProvider<>));
+        services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ValidatingServiceMethodProvider<>));
         return services;
     }
 
     public static IEndpointRouteBuilder MapIcpExperimentsGrpc(this IEndpointRouteBuilder endpoints)
     {
+        // After routing (it reads the gRPC method of the endpoint), before the endpoint runs.
+        if (endpoints is IApplicationBuilder app) app.UseMiddleware<UnaryFramingMiddleware>();
         endpoints.MapGrpcService<ProfileGrpcService>();
         endpoints.MapGrpcService<ExperimentGrpcService>();
         endpoints.MapGrpcService<OutcomeGrpcService>();
+        endpoints.MapGrpcService<AnalysisGrpcService>();
+        endpoints.MapGrpcService<RecommendationGrpcService>();
+        endpoints.MapGrpcService<AdminGrpcService>();
         endpoints.MapGrpcHealthChecksService();
-        endpoints.MapGrpcReflectionService();
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<ReflectionOptions>>().Value.Enabled) endpoints.MapGrpcReflectionService();
         return endpoints;
     }
 }

@@ -21,6 +21,8 @@ public static class ProfileMapping
     public static ProfileContent ToContent(V1.ProfileVersion version, string field, RequestValidation validation)
     {
         ArgumentNullException.ThrowIfNull(version);
+        // REQUIRED in the contract (1-100 criteria): a version without criteria would qualify every account.
+        validation.Check(version.Criteria.Count > 0, $"{field}.criteria", "is required: a version holds 1-100 criteria.");
         var criteria = CriterionMapping.ToDomain(version.Criteria, $"{field}.criteria", validation);
         var narrative = version.Narrative ?? new V1.ProfileNarrative();
         var text = new ProfileText(narrative.Psychographics, narrative.Goals, narrative.PainPoints, narrative.BuyingProcess);
@@ -50,6 +52,7 @@ public static class ProfileMapping
                 BuyingProcess = version.Content.Text.BuyingProcess,
             },
             CreateTime = CommonMapping.ToProto(version.CreatedAt),
+            Provenance = version.Origin is null ? null : RecommendationEvidenceMapping.ToProto(version.Origin),
         };
         proto.Criteria.AddRange(version.Content.Criteria.Select(CriterionMapping.ToProto));
         if (version.Content.FitTiers.Count > 0)
@@ -68,21 +71,23 @@ public static class ProfileMapping
         {
             OverallDirection = diff.OverallDirection is { } direction ? ToProto(direction) : V1.ChangeDirection.Unchanged,
         };
-        response.Changes.AddRange(diff.Changes.Select(change => new V1.CriterionChange
-        {
-            Attribute = change.Attribute,
-            Kind = change.Kind switch
-            {
-                ChangeKind.Added => V1.CriterionChange.Types.ChangeKind.Added,
-                ChangeKind.Removed => V1.CriterionChange.Types.ChangeKind.Removed,
-                _ => V1.CriterionChange.Types.ChangeKind.Changed,
-            },
-            Before = change.Before is null ? null : CriterionMapping.ToProto(change.Before),
-            After = change.After is null ? null : CriterionMapping.ToProto(change.After),
-            Direction = ToProto(change.Direction),
-        }));
+        response.Changes.AddRange(diff.Changes.Select(ToProto));
         return response;
     }
+
+    public static V1.CriterionChange ToProto(CriterionChange change) => new()
+    {
+        Attribute = change.Attribute,
+        Kind = change.Kind switch
+        {
+            ChangeKind.Added => V1.CriterionChange.Types.ChangeKind.Added,
+            ChangeKind.Removed => V1.CriterionChange.Types.ChangeKind.Removed,
+            _ => V1.CriterionChange.Types.ChangeKind.Changed,
+        },
+        Before = change.Before is null ? null : CriterionMapping.ToProto(change.Before),
+        After = change.After is null ? null : CriterionMapping.ToProto(change.After),
+        Direction = ToProto(change.Direction),
+    };
 
     public static V1.AccountScore ToProto(AccountScore score)
     {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -12,9 +13,18 @@ namespace IcpExperiments.Server.Tests.Infrastructure;
 /// The real server binary running as a child process on a free loopback port with its own SQLite file. Start waits
 /// until the gRPC health check reports SERVING; Kill ends the process abruptly (as a crash would) so a restart on
 /// the same file shows what was durable.
+/// <para>
+/// The server is configured with a known bootstrap admin key (<see cref="AdminKey"/>, team <c>default</c>) and every
+/// channel from <see cref="CreateChannel()"/> sends it, so tests call the API as an admin unless they ask for another
+/// key. The per-key rate limit is off (tests and benchmarks measure the server, not the limiter); a test turns it on
+/// with its own command-line setting, which wins over these environment variables.
+/// </para>
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
+    /// <summary>The bootstrap admin key the server is started with (unless <see cref="BootstrapAdminKey"/> says otherwise).</summary>
+    public const string AdminKey = "icpx_e2e-admin_known-test-key-never-used-outside-tests";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly StringBuilder output = new();
     private readonly string workingDirectory;
@@ -32,6 +42,12 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri Address { get; private set; } = new("http://127.0.0.1:0");
 
     public IReadOnlyList<string> ExtraArguments { get; }
+
+    /// <summary>The bootstrap admin key configured (environment) and sent by default channels; null configures none.</summary>
+    public string? BootstrapAdminKey { get; init; } = AdminKey;
+
+    /// <summary>The folder the server runs in and keeps its database in.</summary>
+    public string WorkingDirectory => workingDirectory;
 
     /// <summary>Everything the server wrote to stdout and stderr so far, for failure messages.</summary>
     public string Output
@@ -55,6 +71,8 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var argument in new[] { ServerAssemblyPath(), "--urls", Address.ToString().TrimEnd('/'), $"--IcpExperiments:Storage:DatabasePath={DatabasePath}" }.Concat(ExtraArguments))
             startInfo.ArgumentList.Add(argument);
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        startInfo.Environment["IcpExperiments__RateLimit__PermitsPerSecond"] = "0";
+        if (BootstrapAdminKey is not null) startInfo.Environment["IcpExperiments__Auth__BootstrapAdminKey"] = BootstrapAdminKey;
         process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -74,7 +92,24 @@ public sealed class ServerProcess : IAsyncDisposable
         process = null;
     }
 
-    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address);
+    /// <summary>A channel whose calls carry the bootstrap admin key (none when the server was started without one).</summary>
+    public GrpcChannel CreateChannel() => CreateChannel(BootstrapAdminKey);
+
+    /// <summary>A channel whose calls carry <paramref name="apiKey"/> as <c>authorization: Bearer</c>; null sends no key.</summary>
+    public GrpcChannel CreateChannel(string? apiKey)
+    {
+        if (apiKey is null) return GrpcChannel.ForAddress(Address);
+        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("authorization", $"Bearer {apiKey}");
+            return Task.CompletedTask;
+        });
+        return GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+    }
 
     public async ValueTask DisposeAsync()
     {

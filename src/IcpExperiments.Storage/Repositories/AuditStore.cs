@@ -1,0 +1,57 @@
+using IcpExperiments.Core.Paging;
+using IcpExperiments.Core.Teams;
+using IcpExperiments.Storage.Entities;
+using IcpExperiments.Storage.Paging;
+using IcpExperiments.Storage.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcpExperiments.Storage.Repositories;
+
+/// <summary>The audit log in <c>audit_entries</c>: appended in batches, read newest first by id.</summary>
+internal sealed class AuditStore(IcpExperimentsDbContext db, IStorageProvider provider) : IAuditStore
+{
+    private DbSet<AuditEntryEntity> Entries => db.Set<AuditEntryEntity>();
+
+    public Task AppendAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0) return Task.CompletedTask;
+        return WriteTransaction.RunAsync(db, provider, async () =>
+        {
+            Entries.AddRange(entries.Select(ToEntity));
+            return await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
+    public Task<Page<AuditRecord>> ListAsync(AuditQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        var after = PageToken.Decode(page.PageToken, 1);
+        var rows = Entries.AsNoTracking();
+        if (query.Team is { } team) rows = rows.Where(a => a.TeamId == team.Value);
+        if (query.From is { } from) rows = rows.Where(a => a.OccurredAt >= from);
+        if (query.To is { } to) rows = rows.Where(a => a.OccurredAt < to);
+        if (after is not null)
+        {
+            var afterId = PageKeys.ParseLong(after[0]);
+            rows = rows.Where(a => a.Id < afterId);
+        }
+
+        return KeysetPager.ReadAsync(rows.OrderByDescending(a => a.Id), page, a => [PageKeys.Format(a.Id)], ToRecord, cancellationToken);
+    }
+
+    private static AuditRecord ToRecord(AuditEntryEntity row) =>
+        new(row.Id, new TeamId(row.TeamId), row.ActorId, row.Method, row.ResourceName, row.StatusCode, row.Detail, row.OccurredAt);
+
+    private static AuditEntryEntity ToEntity(AuditRecord entry) => new()
+    {
+        TeamId = entry.Team.Value,
+        ActorId = entry.ActorId,
+        Method = entry.Method,
+        ResourceName = entry.ResourceName,
+        StatusCode = entry.StatusCode,
+        Detail = entry.Detail,
+        OccurredAt = entry.OccurredAt,
+    };
+}
