@@ -33,9 +33,11 @@ public sealed class OutcomeGrpcService(OutcomeApplicationService outcomes) : Out
     {
         var team = context.GetCaller().Team;
         Task? storing = null;
+        // A batch that fails while the next is awaited must end the call at once, not when (if ever) the next arrives.
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         try
         {
-            await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+            await foreach (var request in requestStream.ReadAllAsync(reading.Token))
             {
                 var validation = new RequestValidation();
                 validation.Required(request.BatchId, "batch_id");
@@ -45,8 +47,16 @@ public sealed class OutcomeGrpcService(OutcomeApplicationService outcomes) : Out
                 if (storing is not null) await storing;
                 storing = Task.Run(async () =>
                 {
-                    var result = await outcomes.ImportAsync(team, experimentId!, batch, context.CancellationToken);
-                    await responseStream.WriteAsync(ImportMapping.ToProto(result, batch, protoRejections), context.CancellationToken);
+                    try
+                    {
+                        var result = await outcomes.ImportAsync(team, experimentId!, batch, context.CancellationToken);
+                        await responseStream.WriteAsync(ImportMapping.ToProto(result, batch, protoRejections), context.CancellationToken);
+                    }
+                    catch
+                    {
+                        await reading.CancelAsync();
+                        throw;
+                    }
                 });
             }
         }
