@@ -23,6 +23,8 @@ public sealed class IcpExperimentsDbContext(DbContextOptions<IcpExperimentsDbCon
 
     internal DbSet<OutcomeEntity> Outcomes => Set<OutcomeEntity>();
 
+    internal DbSet<AppliedRecommendationEntity> AppliedRecommendations => Set<AppliedRecommendationEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IProfileRepository, ProfileRepository>();
         services.AddScoped<IExperimentRepository, ExperimentRepository>();
         services.AddScoped<IOutcomeRepository, OutcomeRepository>();
+        services.AddScoped<IRecommendationRepository, RecommendationRepository>();
         services.AddScoped<IExperimentDataVersions, ExperimentDataVersions>();
         services.AddScoped<IApiKeyStore, ApiKeyStore>();
         services.AddScoped<IAuditStore, AuditStore>();

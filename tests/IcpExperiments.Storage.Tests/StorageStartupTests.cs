@@ -20,7 +20,7 @@ public sealed class StorageStartupTests
         await connection.OpenAsync();
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
         var tables = await ScalarAsync(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' ORDER BY name)");
-        Assert.Equal("api_keys,audit_entries,campaigns,enrolments,experiments,outcomes,profile_versions,profiles", tables);
+        Assert.Equal("api_keys,applied_recommendations,audit_entries,campaigns,enrolments,experiments,outcomes,profile_versions,profiles", tables);
 
         // Team-owned rows start their key with team_id; API keys (found before their team is known) and the audit log
         // (an append-only sequence across teams) are server-wide and carry team_id as an indexed column instead.

@@ -18,6 +18,9 @@ public interface IExperimentRepository
     /// <summary>Experiments of the team, newest first, optionally only those in <paramref name="state"/>.</summary>
     Task<Page<Experiment>> ListAsync(TeamId team, ExperimentState? state, PageRequest page, CancellationToken cancellationToken);
 
+    /// <summary>Experiments of the team on one profile (any state), newest first. NotFoundException for an unknown profile.</summary>
+    Task<Page<Experiment>> ListByProfileAsync(TeamId team, string profileId, PageRequest page, CancellationToken cancellationToken);
+
     /// <summary>Replaces design, state and timestamps when the stored etag equals <paramref name="expectedEtag"/>.</summary>
     Task<Experiment> UpdateAsync(TeamId team, Experiment experiment, string expectedEtag, CancellationToken cancellationToken);
 

@@ -1,3 +1,4 @@
+using IcpExperiments.Core.Analysis;
 using IcpExperiments.Statistics.Common;
 using IcpExperiments.Statistics.Distributions;
 
@@ -20,10 +21,13 @@ public static class CriteriaLedger
             .Select(g =>
             {
                 var list = g.ToList();
-                return new LedgerLine(g.Key.Attribute, g.Key.Text, list[0].Change, g.Key.Metric, list, Pool(list.Where(t => !t.IsJoint).ToList(), confidenceLevel));
+                return new LedgerLine(g.Key.Attribute, g.Key.Text, list[0].Change, g.Key.Metric, list, Pool(list.Where(IsPoolable).ToList(), confidenceLevel));
             })
             .ToList();
     }
+
+    /// <summary>Joint tests share their effect with other changes; an invalid experiment's (sample ratio mismatch) estimate is biased.</summary>
+    private static bool IsPoolable(TestedChange test) => !test.IsJoint && test.Decision != DecisionOutcome.Invalid;
 
     /// <summary>The tests an experiment's recommendation contributes to the ledger: every changed criterion with an effect.</summary>
     public static IEnumerable<TestedChange> TestsOf(ExperimentRecommendation recommendation, double confidenceLevel)

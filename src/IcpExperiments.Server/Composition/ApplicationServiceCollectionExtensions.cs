@@ -12,6 +12,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ProfileApplicationService>();
         services.AddScoped<ExperimentApplicationService>();
         services.AddScoped<OutcomeApplicationService>();
+        services.AddScoped<RecommendationApplicationService>();
         services.AddOptions<ExperimentAnalyzerOptions>().BindConfiguration(ExperimentAnalyzerOptions.SectionName)
             .Validate(o => o.Validate().Count == 0, "Invalid IcpExperiments:Analysis settings (CacheCapacity >= 1, LiveGranularity 1 s to 1 day).").ValidateOnStart();
         services.AddSingleton<IExperimentAnalyzer>(sp => new ExperimentAnalyzer(

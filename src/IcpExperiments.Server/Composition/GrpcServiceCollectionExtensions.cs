@@ -38,6 +38,7 @@ public static class GrpcServiceCollectionExtensions
         endpoints.MapGrpcService<ExperimentGrpcService>();
         endpoints.MapGrpcService<OutcomeGrpcService>();
         endpoints.MapGrpcService<AnalysisGrpcService>();
+        endpoints.MapGrpcService<RecommendationGrpcService>();
         endpoints.MapGrpcService<AdminGrpcService>();
         endpoints.MapGrpcHealthChecksService();
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<ReflectionOptions>>().Value.Enabled) endpoints.MapGrpcReflectionService();

@@ -103,7 +103,7 @@ public static class ExperimentMapping
     private static Metric ToMetric(V1.Metric metric, string field, RequestValidation validation) =>
         validation.Specified(metric, field) ? (Metric)(int)metric : Metric.Conversion;
 
-    private static V1.Metric ToProto(Metric metric) => (V1.Metric)(int)metric;
+    public static V1.Metric ToProto(Metric metric) => (V1.Metric)(int)metric;
 
     private static AnalysisMode ToAnalysisMode(V1.AnalysisMode mode, string field, RequestValidation validation) => mode switch
     {

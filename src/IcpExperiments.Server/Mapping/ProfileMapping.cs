@@ -50,6 +50,7 @@ public static class ProfileMapping
                 BuyingProcess = version.Content.Text.BuyingProcess,
             },
             CreateTime = CommonMapping.ToProto(version.CreatedAt),
+            Provenance = version.Origin is null ? null : RecommendationEvidenceMapping.ToProto(version.Origin),
         };
         proto.Criteria.AddRange(version.Content.Criteria.Select(CriterionMapping.ToProto));
         if (version.Content.FitTiers.Count > 0)
@@ -68,21 +69,23 @@ public static class ProfileMapping
         {
             OverallDirection = diff.OverallDirection is { } direction ? ToProto(direction) : V1.ChangeDirection.Unchanged,
         };
-        response.Changes.AddRange(diff.Changes.Select(change => new V1.CriterionChange
-        {
-            Attribute = change.Attribute,
-            Kind = change.Kind switch
-            {
-                ChangeKind.Added => V1.CriterionChange.Types.ChangeKind.Added,
-                ChangeKind.Removed => V1.CriterionChange.Types.ChangeKind.Removed,
-                _ => V1.CriterionChange.Types.ChangeKind.Changed,
-            },
-            Before = change.Before is null ? null : CriterionMapping.ToProto(change.Before),
-            After = change.After is null ? null : CriterionMapping.ToProto(change.After),
-            Direction = ToProto(change.Direction),
-        }));
+        response.Changes.AddRange(diff.Changes.Select(ToProto));
         return response;
     }
+
+    public static V1.CriterionChange ToProto(CriterionChange change) => new()
+    {
+        Attribute = change.Attribute,
+        Kind = change.Kind switch
+        {
+            ChangeKind.Added => V1.CriterionChange.Types.ChangeKind.Added,
+            ChangeKind.Removed => V1.CriterionChange.Types.ChangeKind.Removed,
+            _ => V1.CriterionChange.Types.ChangeKind.Changed,
+        },
+        Before = change.Before is null ? null : CriterionMapping.ToProto(change.Before),
+        After = change.After is null ? null : CriterionMapping.ToProto(change.After),
+        Direction = ToProto(change.Direction),
+    };
 
     public static V1.AccountScore ToProto(AccountScore score)
     {

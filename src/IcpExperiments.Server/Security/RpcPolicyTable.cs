@@ -56,6 +56,10 @@ public static class RpcPolicyTable
         ["/icp_experiments.v1.AnalysisService/PlanSampleSize"] = Read,
         ["/icp_experiments.v1.AnalysisService/GetSegments"] = Read,
 
+        ["/icp_experiments.v1.RecommendationService/GetRecommendation"] = Read,
+        ["/icp_experiments.v1.RecommendationService/GetCriteriaLedger"] = Read,
+        ["/icp_experiments.v1.RecommendationService/ApplyRecommendation"] = ProfileOwnerWrite,
+
         ["/icp_experiments.v1.AdminService/CreateApiKey"] = AdminWrite,
         ["/icp_experiments.v1.AdminService/ListApiKeys"] = AdminRead,
         ["/icp_experiments.v1.AdminService/RevokeApiKey"] = AdminWrite,

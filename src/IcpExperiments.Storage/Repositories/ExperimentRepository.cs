@@ -42,18 +42,16 @@ internal sealed class ExperimentRepository(IcpExperimentsDbContext db, IStorageP
     public Task<Page<Experiment>> ListAsync(TeamId team, ExperimentState? state, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var after = PageToken.Decode(page.PageToken, 2);
         var query = Experiments(team);
         if (state is { } only) query = query.Where(e => e.State == only);
-        if (after is not null)
-        {
-            var createdAt = PageKeys.ParseInstant(after[0]);
-            var id = after[1];
-            query = query.Where(e => e.CreatedAt < createdAt || (e.CreatedAt == createdAt && string.Compare(e.Id, id) < 0));
-        }
+        return NewestFirstAsync(query, page, cancellationToken);
+    }
 
-        var ordered = query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id);
-        return KeysetPager.ReadAsync(ordered, page, e => [PageKeys.Format(e.CreatedAt), e.Id], ExperimentMapper.ToDomain, cancellationToken);
+    public async Task<Page<Experiment>> ListByProfileAsync(TeamId team, string profileId, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (!await db.Profiles.AnyAsync(p => p.TeamId == team.Value && p.Id == profileId, cancellationToken)) throw new NotFoundException("Profile", profileId);
+        return await NewestFirstAsync(Experiments(team).Where(e => e.ProfileId == profileId), page, cancellationToken);
     }
 
     public Task<Experiment> UpdateAsync(TeamId team, Experiment experiment, string expectedEtag, CancellationToken cancellationToken)
@@ -151,6 +149,20 @@ internal sealed class ExperimentRepository(IcpExperimentsDbContext db, IStorageP
     {
         if (!await row.AnyAsync(cancellationToken)) throw new NotFoundException(resourceType, name);
         throw new ConcurrencyConflictException($"The etag is not the current etag of {resource}: someone changed it since it was read; read it again and retry.");
+    }
+
+    private static Task<Page<Experiment>> NewestFirstAsync(IQueryable<ExperimentEntity> query, PageRequest page, CancellationToken cancellationToken)
+    {
+        var after = PageToken.Decode(page.PageToken, 2);
+        if (after is not null)
+        {
+            var createdAt = PageKeys.ParseInstant(after[0]);
+            var id = after[1];
+            query = query.Where(e => e.CreatedAt < createdAt || (e.CreatedAt == createdAt && string.Compare(e.Id, id) < 0));
+        }
+
+        var ordered = query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id);
+        return KeysetPager.ReadAsync(ordered, page, e => [PageKeys.Format(e.CreatedAt), e.Id], ExperimentMapper.ToDomain, cancellationToken);
     }
 
     private IQueryable<ExperimentEntity> Experiments(TeamId team) => db.Experiments.AsNoTracking().Where(e => e.TeamId == team.Value);

@@ -42,26 +42,14 @@ internal sealed class ProfileRepository(IcpExperimentsDbContext db, IStorageProv
     }
 
     public Task<ProfileVersion> AddVersionAsync(TeamId team, string profileId, ProfileContent content, string changeNote, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteTransaction.RunAsync(db, provider, async () =>
-        {
-            // Bumping first takes the write lock, so the number read back is ours alone.
-            var bumped = await db.Profiles
-                .Where(p => p.TeamId == team.Value && p.Id == profileId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.LatestVersion, p => p.LatestVersion + 1).SetProperty(p => p.UpdatedAt, now), cancellationToken);
-            if (bumped == 0) throw new NotFoundException("Profile", profileId);
-            var number = await db.Profiles.Where(p => p.TeamId == team.Value && p.Id == profileId).Select(p => p.LatestVersion).SingleAsync(cancellationToken);
-
-            var version = new ProfileVersion(profileId, number, content, changeNote, now);
-            db.ProfileVersions.Add(ProfileMapper.ToEntity(team, version));
-            await db.SaveChangesAsync(cancellationToken);
-            return version;
-        }, cancellationToken);
+        WriteTransaction.RunAsync(db, provider, () => ProfileVersionWriter.AddAsync(db, team, profileId, content, changeNote, now, cancellationToken), cancellationToken);
 
     public async Task<ProfileVersion> GetVersionAsync(TeamId team, string profileId, int number, CancellationToken cancellationToken)
     {
         var row = await db.ProfileVersions.AsNoTracking()
             .SingleOrDefaultAsync(v => v.TeamId == team.Value && v.ProfileId == profileId && v.Number == number, cancellationToken);
-        return row is null ? throw new NotFoundException("ProfileVersion", $"{profileId}/versions/{number}") : ProfileMapper.ToDomain(row);
+        if (row is null) throw new NotFoundException("ProfileVersion", $"{profileId}/versions/{number}");
+        return (await VersionOrigins.AttachAsync(db, team, profileId, [ProfileMapper.ToDomain(row)], cancellationToken))[0];
     }
 
     public async Task<Page<ProfileVersion>> ListVersionsAsync(TeamId team, string profileId, PageRequest page, CancellationToken cancellationToken)
@@ -76,6 +64,7 @@ internal sealed class ProfileRepository(IcpExperimentsDbContext db, IStorageProv
             query = query.Where(v => v.Number > afterNumber);
         }
 
-        return await KeysetPager.ReadAsync(query.OrderBy(v => v.Number), page, v => [PageKeys.Format(v.Number)], ProfileMapper.ToDomain, cancellationToken);
+        var versions = await KeysetPager.ReadAsync(query.OrderBy(v => v.Number), page, v => [PageKeys.Format(v.Number)], ProfileMapper.ToDomain, cancellationToken);
+        return versions with { Items = await VersionOrigins.AttachAsync(db, team, profileId, versions.Items, cancellationToken) };
     }
 }

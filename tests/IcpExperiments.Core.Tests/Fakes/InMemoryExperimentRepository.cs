@@ -29,6 +29,9 @@ internal sealed class InMemoryExperimentRepository : IExperimentRepository
     public Task<Page<Experiment>> ListAsync(TeamId team, ExperimentState? state, PageRequest page, CancellationToken cancellationToken) =>
         Task.FromResult(new Page<Experiment>([.. experiments.Values.Where(e => state is null || e.State == state)], null));
 
+    public Task<Page<Experiment>> ListByProfileAsync(TeamId team, string profileId, PageRequest page, CancellationToken cancellationToken) =>
+        Task.FromResult(new Page<Experiment>([.. experiments.Values.Where(e => e.Design.ProfileId == profileId).OrderByDescending(e => e.CreatedAt)], null));
+
     public async Task<Experiment> UpdateAsync(TeamId team, Experiment experiment, string expectedEtag, CancellationToken cancellationToken)
     {
         var current = await GetAsync(team, experiment.Id, cancellationToken);

@@ -70,6 +70,59 @@ namespace IcpExperiments.Storage.Migrations.Sqlite
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("IcpExperiments.Storage.Entities.AppliedRecommendationEntity", b =>
+                {
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("ExperimentId")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_by");
+
+                    b.Property<double>("ConfidenceLevel")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confidence_level");
+
+                    b.Property<int>("ControlVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("control_version");
+
+                    b.Property<string>("ProfileId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profile_id");
+
+                    b.Property<string>("ProvenanceJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provenance_json");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("TeamId", "ExperimentId");
+
+                    b.HasIndex("TeamId", "ProfileId", "VersionNumber")
+                        .IsUnique();
+
+                    b.ToTable("applied_recommendations", (string)null);
+                });
+
             modelBuilder.Entity("IcpExperiments.Storage.Entities.AuditEntryEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -553,6 +606,21 @@ namespace IcpExperiments.Storage.Migrations.Sqlite
                     b.HasKey("TeamId", "ProfileId", "Number");
 
                     b.ToTable("profile_versions", (string)null);
+                });
+
+            modelBuilder.Entity("IcpExperiments.Storage.Entities.AppliedRecommendationEntity", b =>
+                {
+                    b.HasOne("IcpExperiments.Storage.Entities.ExperimentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId", "ExperimentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IcpExperiments.Storage.Entities.ProfileVersionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId", "ProfileId", "VersionNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IcpExperiments.Storage.Entities.CampaignEntity", b =>

@@ -1,0 +1,64 @@
+using IcpExperiments.Core.Analysis;
+using IcpExperiments.Core.Recommendations;
+using IcpExperiments.Server.Validation;
+using V1 = IcpExperiments.Contracts.V1;
+
+namespace IcpExperiments.Server.Mapping;
+
+/// <summary>The evidence types shared by recommendations, the ledger and version provenance: effects, decisions, calls.</summary>
+public static class RecommendationEvidenceMapping
+{
+    public static V1.EffectInterval? ToProto(Effect? effect, double confidenceLevel) => effect is null
+        ? null
+        : new V1.EffectInterval { Estimate = effect.Estimate, Lower = effect.Interval.Lower, Upper = effect.Interval.Upper, ConfidenceLevel = confidenceLevel };
+
+    public static V1.VersionProvenance ToProto(AppliedRecommendation applied)
+    {
+        ArgumentNullException.ThrowIfNull(applied);
+        var proto = new V1.VersionProvenance
+        {
+            Experiment = ResourceNames.OfExperiment(applied.ExperimentId),
+            ControlVersion = ResourceNames.OfProfileVersion(applied.ProfileId, applied.ControlVersion),
+            AppliedBy = applied.AppliedBy,
+        };
+        proto.Criteria.AddRange(applied.Provenance.Select(p => ToProto(p, applied.ConfidenceLevel)));
+        return proto;
+    }
+
+    public static V1.CriterionEvidence ToProto(Provenance provenance, double confidenceLevel)
+    {
+        ArgumentNullException.ThrowIfNull(provenance);
+        var proto = new V1.CriterionEvidence
+        {
+            Attribute = provenance.Change.Attribute,
+            Variant = provenance.VariantKey,
+            Change = ProfileMapping.ToProto(provenance.Change),
+            Basis = provenance.Call == CriterionCall.Widen ? V1.CriterionEvidence.Types.Basis.Widened : V1.CriterionEvidence.Types.Basis.Adopted,
+            Metric = ExperimentMapping.ToProto(provenance.Metric),
+            RelativeEffect = ToProto(provenance.Relative, confidenceLevel),
+            AbsoluteEffect = ToProto(provenance.Absolute, confidenceLevel),
+            Joint = provenance.IsJoint,
+        };
+        if (provenance.AdjustedPValue is { } p) proto.AdjustedPValue = p;
+        return proto;
+    }
+
+    public static V1.RecommendationDecision ToProto(DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.Win => V1.RecommendationDecision.Win,
+        DecisionOutcome.Tradeoff => V1.RecommendationDecision.Tradeoff,
+        DecisionOutcome.Lose => V1.RecommendationDecision.Lose,
+        DecisionOutcome.Equivalent => V1.RecommendationDecision.Equivalent,
+        DecisionOutcome.Inconclusive => V1.RecommendationDecision.Inconclusive,
+        _ => V1.RecommendationDecision.Invalid,
+    };
+
+    public static V1.CriterionCall ToProto(CriterionCall call) => call switch
+    {
+        CriterionCall.Adopt => V1.CriterionCall.Adopt,
+        CriterionCall.Keep => V1.CriterionCall.Keep,
+        CriterionCall.Widen => V1.CriterionCall.Widen,
+        CriterionCall.KeepRunning => V1.CriterionCall.KeepRunning,
+        _ => V1.CriterionCall.NoCall,
+    };
+}
