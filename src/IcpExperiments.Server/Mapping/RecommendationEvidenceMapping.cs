@@ -43,14 +43,14 @@ public static class RecommendationEvidenceMapping
         return proto;
     }
 
-    public static V1.RecommendationDecision ToProto(DecisionOutcome outcome) => outcome switch
+    public static V1.DecisionOutcome ToProto(DecisionOutcome outcome) => outcome switch
     {
-        DecisionOutcome.Win => V1.RecommendationDecision.Win,
-        DecisionOutcome.Tradeoff => V1.RecommendationDecision.Tradeoff,
-        DecisionOutcome.Lose => V1.RecommendationDecision.Lose,
-        DecisionOutcome.Equivalent => V1.RecommendationDecision.Equivalent,
-        DecisionOutcome.Inconclusive => V1.RecommendationDecision.Inconclusive,
-        _ => V1.RecommendationDecision.Invalid,
+        DecisionOutcome.Win => V1.DecisionOutcome.Win,
+        DecisionOutcome.Tradeoff => V1.DecisionOutcome.Tradeoff,
+        DecisionOutcome.Lose => V1.DecisionOutcome.Lose,
+        DecisionOutcome.Equivalent => V1.DecisionOutcome.Equivalent,
+        DecisionOutcome.Inconclusive => V1.DecisionOutcome.Inconclusive,
+        _ => V1.DecisionOutcome.Invalid,
     };
 
     public static V1.CriterionCall ToProto(CriterionCall call) => call switch

@@ -1,3 +1,4 @@
+using IcpExperiments.Core.Analysis;
 using IcpExperiments.Core.Application;
 using IcpExperiments.Core.Recommendations;
 using IcpExperiments.Server.Validation;
@@ -37,10 +38,7 @@ public static class RecommendationLedgerMapping
                 ? new V1.PooledEstimate
                 {
                     Tests = pooled.Tests,
-                    RelativeEffect = new V1.EffectInterval
-                    {
-                        Estimate = pooled.Estimate, Lower = pooled.Interval.Lower, Upper = pooled.Interval.Upper, ConfidenceLevel = PooledConfidenceLevel,
-                    },
+                    RelativeEffect = RecommendationEvidenceMapping.ToProto(new Effect(pooled.Estimate, pooled.Interval), PooledConfidenceLevel),
                     HeterogeneityPValue = pooled.HeterogeneityPValue,
                 }
                 : null,

@@ -39,6 +39,19 @@ public sealed class CriteriaLedgerTests
     }
 
     [Fact]
+    public void Build_InvalidExperimentTest_ListedButNotPooled()
+    {
+        // A sample-ratio mismatch biases the estimate: it is shown, but must not move the pooled effect.
+        TestedChange[] tests = [Test("exp-1", 1.2, 0.1), Test("exp-2", 1.1, 0.2), Test("exp-3", 2.0, 0.05) with { Decision = DecisionOutcome.Invalid }];
+
+        var line = Assert.Single(CriteriaLedger.Build(tests));
+
+        Assert.Equal(3, line.Tests.Count);
+        Assert.Equal(2, line.Pooled!.Tests);
+        Assert.Equal(Math.Exp((100 * Math.Log(1.2) + 25 * Math.Log(1.1)) / 125) - 1, line.Pooled.Estimate, 1e-12);
+    }
+
+    [Fact]
     public void Build_EquivalentCategoricalSpellings_SameLine()
     {
         var a = ProfileDiffer.Compare("industry", In("industry", "saas"), In("industry", "SaaS ", "fintech"))!;

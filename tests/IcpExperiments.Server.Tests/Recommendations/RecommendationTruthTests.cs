@@ -26,8 +26,8 @@ public sealed class RecommendationTruthTests(ServerFixture fixture)
 
         // Assert
         var variant = Assert.Single(recommendation.Variants);
-        Assert.NotEqual(RecommendationDecision.Win, variant.Decision);
-        Assert.Contains(variant.Decision, new[] { RecommendationDecision.Equivalent, RecommendationDecision.Inconclusive });
+        Assert.NotEqual(DecisionOutcome.Win, variant.Decision);
+        Assert.Contains(variant.Decision, new[] { DecisionOutcome.Equivalent, DecisionOutcome.Inconclusive });
         Assert.DoesNotContain(variant.Criteria, c => c.Call == CriterionCall.Adopt);
         Assert.Contains(recommendation.ProposedVersion.Version.Criteria, c => c.Attribute == "employee_count" && c.NumericRange.Max is 500 or 2000);
     }
@@ -48,7 +48,7 @@ public sealed class RecommendationTruthTests(ServerFixture fixture)
 
         // Assert
         var variant = Assert.Single(recommendation.Variants);
-        Assert.Equal(RecommendationDecision.Win, variant.Decision);
+        Assert.Equal(DecisionOutcome.Win, variant.Decision);
         var criterion = Assert.Single(variant.Criteria);
         Assert.Equal((CriterionCall.Adopt, "employee_count", 2000.0), (criterion.Call, criterion.Attribute, criterion.Chosen.NumericRange.Max));
         Assert.InRange(criterion.RelativeEffect.Estimate, 0.1, 0.5);
@@ -88,7 +88,7 @@ public sealed class RecommendationTruthTests(ServerFixture fixture)
         var variant = Assert.Single(recommendation.Variants);
         Assert.True(variant.Joint);
         Assert.Equal(["employee_count", "industry"], variant.Criteria.Select(c => c.Attribute));
-        Assert.Equal(RecommendationDecision.Win, variant.Decision);
+        Assert.Equal(DecisionOutcome.Win, variant.Decision);
         Assert.All(variant.Criteria, c => Assert.Equal((true, CriterionCall.Adopt), (c.Joint, c.Call)));
         Assert.Contains("Joint call", variant.Criteria[0].Reason, StringComparison.Ordinal);
         Assert.Equal(["only-employee-count", "only-industry"], variant.FollowUp.Arms.Select(a => a.Key));
@@ -110,7 +110,7 @@ public sealed class RecommendationTruthTests(ServerFixture fixture)
 
         // Assert
         var criterion = Assert.Single(Assert.Single(recommendation.Variants).Criteria);
-        Assert.Equal((CriterionCall.KeepRunning, RecommendationDecision.Inconclusive), (criterion.Call, criterion.Decision));
+        Assert.Equal((CriterionCall.KeepRunning, DecisionOutcome.Inconclusive), (criterion.Call, criterion.Decision));
         // Two-proportion plan for a 20% relative MDE at a ~20% base rate, alpha 0.05, power 0.8: ~1,600 per arm, so
         // ~3,000 more across both arms; the engine plans on the observed base rate, hence the wide band.
         Assert.True(criterion.HasAccountsStillNeeded, criterion.Reason);
@@ -133,7 +133,7 @@ public sealed class RecommendationTruthTests(ServerFixture fixture)
 
         // Assert
         var variant = Assert.Single(recommendation.Variants);
-        Assert.Equal(RecommendationDecision.Invalid, variant.Decision);
+        Assert.Equal(DecisionOutcome.Invalid, variant.Decision);
         Assert.All(variant.Criteria, c => Assert.Equal(CriterionCall.NoCall, c.Call));
         Assert.False(recommendation.ProposedVersion.HasChanges);
         Assert.Equal("NOTHING_TO_APPLY", RpcAssert.Reason(status));
