@@ -14,9 +14,13 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<OutcomeApplicationService>();
         services.AddScoped<RecommendationApplicationService>();
         services.AddOptions<ExperimentAnalyzerOptions>().BindConfiguration(ExperimentAnalyzerOptions.SectionName)
-            .Validate(o => o.Validate().Count == 0, "Invalid IcpExperiments:Analysis settings (CacheCapacity >= 1, LiveGranularity 1 s to 1 day).").ValidateOnStart();
-        services.AddSingleton<IExperimentAnalyzer>(sp => new ExperimentAnalyzer(
-            sp.GetRequiredService<IAnalysisDataSource>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ExperimentAnalyzerOptions>>().Value));
+            .Validate(o => o.Validate().Count == 0, "Invalid IcpExperiments:Analysis settings: CacheCapacity >= 1, LiveGranularity 1 s to 1 day, WatchMinimumInterval 0 to 1 h, WatchPollInterval 10 ms to 1 h.").ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ExperimentAnalyzerOptions>>().Value);
+        services.AddSingleton<IExperimentAnalyzer, ExperimentAnalyzer>();
+        services.AddSingleton<ExperimentChangeSignal>();
+        services.AddSingleton<ResultsWatcher>();
+        services.Decorate<IOutcomeRepository>((inner, sp) => new ChangeNotifyingOutcomeRepository(inner, sp.GetRequiredService<ExperimentChangeSignal>()));
+        services.Decorate<IExperimentRepository>((inner, sp) => new ChangeNotifyingExperimentRepository(inner, sp.GetRequiredService<ExperimentChangeSignal>()));
         return services;
     }
 }
