@@ -1,3 +1,5 @@
+using Grpc.AspNetCore.Server.Model;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using IcpExperiments.Server.Errors;
 using IcpExperiments.Server.Health;
 using IcpExperiments.Server.Security;
@@ -29,11 +31,17 @@ public static class GrpcServiceCollectionExtensions
         });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        // Our provider instead of grpc-dotnet's default (last, after every AddGrpc* call that registers it): same registrations, request marshallers that answer
+        // unparseable messages with INVALID_ARGUMENT instead of UNKNOWN / INTERNAL.
+        services.RemoveAll(typeof(IServiceMethodProvider<>));
+        services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ValidatingServiceMethodProvider<>));
         return services;
     }
 
     public static IEndpointRouteBuilder MapIcpExperimentsGrpc(this IEndpointRouteBuilder endpoints)
     {
+        // After routing (it reads the gRPC method of the endpoint), before the endpoint runs.
+        if (endpoints is IApplicationBuilder app) app.UseMiddleware<UnaryFramingMiddleware>();
         endpoints.MapGrpcService<ProfileGrpcService>();
         endpoints.MapGrpcService<ExperimentGrpcService>();
         endpoints.MapGrpcService<OutcomeGrpcService>();

@@ -7,7 +7,8 @@ namespace IcpExperiments.Server.Errors;
 /// <summary>
 /// Turns exceptions escaping a service method into statuses a client can act on: domain errors into their codes
 /// with rich details, cancellation into CANCELLED (or DEADLINE_EXCEEDED), and anything else into an INTERNAL
-/// status whose message names a trace id but never the exception (details go to the log only).
+/// status whose message names a trace id but never the exception (details go to the log only). Request streams are
+/// wrapped so that malformed frames read from them are the client's INVALID_ARGUMENT, not our INTERNAL.
 /// </summary>
 public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger, TimeProvider time) : Interceptor
 {
@@ -31,7 +32,7 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
         ArgumentNullException.ThrowIfNull(continuation);
         try
         {
-            return await continuation(requestStream, context);
+            return await continuation(new FramingErrorStreamReader<TRequest>(requestStream), context);
         }
         catch (Exception exception) when (exception is not RpcException)
         {
@@ -59,7 +60,7 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
         ArgumentNullException.ThrowIfNull(continuation);
         try
         {
-            await continuation(requestStream, responseStream, context);
+            await continuation(new FramingErrorStreamReader<TRequest>(requestStream), responseStream, context);
         }
         catch (Exception exception) when (exception is not RpcException)
         {

@@ -15,17 +15,23 @@ public static class RpcErrors
     /// <summary>The ErrorInfo domain of every error this server reports.</summary>
     public const string Domain = "icp-experiments";
 
+    // Messages echo client input (ids, names); uncapped, a huge id made trailers larger than clients accept
+    // (64 KB by default), so the caller got no status at all. These caps keep every error well under that.
+    private const int MaxMessageChars = 1_000;
+    private const int MaxDetailChars = 300;
+    private const int MaxViolations = 50;
+
     /// <summary>Maps a domain error to its status code and details.</summary>
     public static RpcException From(DomainException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var code = CodeOf(exception);
-        var status = new Google.Rpc.Status { Code = (int)code, Message = exception.Message };
+        var status = new Google.Rpc.Status { Code = (int)code, Message = Cap(exception.Message, MaxMessageChars) };
         var errorInfo = new ErrorInfo { Domain = Domain, Reason = exception.Reason };
         if (exception is NotFoundException notFound)
         {
             errorInfo.Metadata.Add("resource_type", notFound.ResourceType);
-            errorInfo.Metadata.Add("resource_name", notFound.ResourceName);
+            errorInfo.Metadata.Add("resource_name", Cap(notFound.ResourceName, MaxDetailChars));
         }
 
         status.Details.Add(Any.Pack(errorInfo));
@@ -67,8 +73,13 @@ public static class RpcErrors
     private static BadRequest ToBadRequest(IReadOnlyList<Core.Errors.FieldViolation> violations)
     {
         var badRequest = new BadRequest();
-        foreach (var violation in violations)
-            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = violation.Field, Description = violation.Description });
+        foreach (var violation in violations.Take(MaxViolations))
+            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = Cap(violation.Field, MaxDetailChars), Description = Cap(violation.Description, MaxDetailChars) });
+        if (violations.Count > MaxViolations)
+            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Description = $"... and {violations.Count - MaxViolations} more violations." });
         return badRequest;
     }
+
+    /// <summary>Shortens <paramref name="text"/> to at most <paramref name="max"/> characters, marking the cut.</summary>
+    internal static string Cap(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }

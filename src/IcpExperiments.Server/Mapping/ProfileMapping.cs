@@ -21,6 +21,8 @@ public static class ProfileMapping
     public static ProfileContent ToContent(V1.ProfileVersion version, string field, RequestValidation validation)
     {
         ArgumentNullException.ThrowIfNull(version);
+        // REQUIRED in the contract (1-100 criteria): a version without criteria would qualify every account.
+        validation.Check(version.Criteria.Count > 0, $"{field}.criteria", "is required: a version holds 1-100 criteria.");
         var criteria = CriterionMapping.ToDomain(version.Criteria, $"{field}.criteria", validation);
         var narrative = version.Narrative ?? new V1.ProfileNarrative();
         var text = new ProfileText(narrative.Psychographics, narrative.Goals, narrative.PainPoints, narrative.BuyingProcess);

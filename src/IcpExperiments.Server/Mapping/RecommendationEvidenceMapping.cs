@@ -15,13 +15,20 @@ public static class RecommendationEvidenceMapping
     public static V1.VersionProvenance ToProto(AppliedRecommendation applied)
     {
         ArgumentNullException.ThrowIfNull(applied);
+        return ToProto(applied.ExperimentId, applied.ProfileId, applied.ControlVersion, applied.AppliedBy, applied.Provenance, applied.ConfidenceLevel);
+    }
+
+    /// <summary>Provenance of a version from an experiment's control plus changes; <paramref name="appliedBy"/> is empty for a proposal.</summary>
+    public static V1.VersionProvenance ToProto(
+        string experimentId, string profileId, int controlVersion, string appliedBy, IEnumerable<Provenance> criteria, double confidenceLevel)
+    {
         var proto = new V1.VersionProvenance
         {
-            Experiment = ResourceNames.OfExperiment(applied.ExperimentId),
-            ControlVersion = ResourceNames.OfProfileVersion(applied.ProfileId, applied.ControlVersion),
-            AppliedBy = applied.AppliedBy,
+            Experiment = ResourceNames.OfExperiment(experimentId),
+            ControlVersion = ResourceNames.OfProfileVersion(profileId, controlVersion),
+            AppliedBy = appliedBy,
         };
-        proto.Criteria.AddRange(applied.Provenance.Select(p => ToProto(p, applied.ConfidenceLevel)));
+        proto.Criteria.AddRange(criteria.Select(p => ToProto(p, confidenceLevel)));
         return proto;
     }
 

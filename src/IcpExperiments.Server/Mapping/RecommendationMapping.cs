@@ -96,6 +96,14 @@ public static class RecommendationMapping
         version.Name = string.Empty;
         version.VersionNumber = 0;
         version.CreateTime = null;
+
+        // What Apply would record, minus who applies it.
+        if (proposal.HasChanges)
+        {
+            version.Provenance = RecommendationEvidenceMapping.ToProto(
+                proposal.Provenance[0].ExperimentId, proposal.ProfileId, proposal.BasedOnVersion, string.Empty, proposal.Provenance, level);
+        }
+
         var proto = new V1.ProposedVersion { Profile = ResourceNames.OfProfile(proposal.ProfileId), HasChanges = proposal.HasChanges, Version = version };
         proto.Skipped.AddRange(proposal.Skipped.Select(p => RecommendationEvidenceMapping.ToProto(p, level)));
         return proto;

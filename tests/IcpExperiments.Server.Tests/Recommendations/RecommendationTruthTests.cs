@@ -68,6 +68,7 @@ public sealed class RecommendationTruthTests(ServerFixture fixture)
         Assert.Equal(criterion.AdjustedPValue, evidence.AdjustedPValue);
         Assert.Equal(recommendation.ProposedVersion.Version.Criteria, stored.Criteria);
         Assert.Equal(recommendation.ProposedVersion.Version.ChangeNote, stored.ChangeNote);
+        Assert.Equal(stored.Provenance.Criteria, recommendation.ProposedVersion.Version.Provenance.Criteria);
         Assert.Equal(4, (await fixture.Profiles.GetProfileAsync(new GetProfileRequest { Name = $"profiles/{profileId}" })).Profile.LatestVersionNumber);
         Assert.Equal(first.ProfileVersion.Name, (await scenario.RecommendAsync(experiment)).AppliedVersion);
         var audit = (await new AdminService.AdminServiceClient(fixture.Channel).ListAuditEntriesAsync(new ListAuditEntriesRequest { StartTime = applyStarted, PageSize = 1000 })).AuditEntries;

@@ -11,13 +11,13 @@ namespace IcpExperiments.Server.Tests.Reliability;
 /// </summary>
 public static class SqliteFile
 {
-    /// <summary>SHA-256 over every table's rows (each rendered column by column, length-prefixed, rows sorted).</summary>
-    public static string Digest(string databasePath)
+    /// <summary>SHA-256 over every table's rows (each rendered column by column, length-prefixed, rows sorted), but the <paramref name="excludedTables"/>.</summary>
+    public static string Digest(string databasePath, params string[] excludedTables)
     {
         using var connection = Open(databasePath);
         var tables = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", r => r.GetString(0));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var table in tables)
+        foreach (var table in tables.Except(excludedTables, StringComparer.Ordinal))
         {
             // The table names come from sqlite_master itself, quoted; nothing user-supplied reaches this SQL.
 #pragma warning disable CA2100

@@ -17,15 +17,35 @@ public sealed partial class AuditTrail(IServiceScopeFactory scopes, ILogger<Audi
     // Full queue: callers wait (back-pressure) rather than lose entries.
     private readonly Channel<AuditWork> queue = Channel.CreateBounded<AuditWork>(new BoundedChannelOptions(Capacity) { SingleReader = true });
 
-    /// <summary>Queues an entry for storage.</summary>
-    public ValueTask RecordAsync(AuditRecord entry, CancellationToken cancellationToken) =>
-        queue.Writer.WriteAsync(new AuditWork(entry, null), cancellationToken);
+    /// <summary>Queues an entry for storage; once the queue has closed (shutdown under way) it is stored directly.</summary>
+    public async ValueTask RecordAsync(AuditRecord entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.Writer.WriteAsync(new AuditWork(entry, null), cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            // Hosted services stop before the server has drained its last calls; their entries still count.
+            await StoreAsync([entry]);
+        }
+    }
 
     /// <summary>Returns once every entry queued before this call is stored.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await queue.Writer.WriteAsync(new AuditWork(null, flushed), cancellationToken);
+        try
+        {
+            await queue.Writer.WriteAsync(new AuditWork(null, flushed), cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            // Shutting down: the loop drains what is queued, and later entries are stored directly.
+            if (ExecuteTask is not null) await ExecuteTask.WaitAsync(cancellationToken);
+            return;
+        }
+
         await flushed.Task.WaitAsync(cancellationToken);
     }
 
