@@ -46,6 +46,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The bootstrap admin key configured (environment) and sent by default channels; null configures none.</summary>
     public string? BootstrapAdminKey { get; init; } = AdminKey;
 
+    /// <summary>The operating-system id of the running server (for /proc/&lt;pid&gt;/status), null when it is not running.</summary>
+    public int? ProcessId => process?.Id;
+
     /// <summary>The folder the server runs in and keeps its database in.</summary>
     public string WorkingDirectory => workingDirectory;
 
