@@ -19,5 +19,5 @@ internal interface IStorageProvider
     ValueTask<IDisposable> EnterWriteAsync(CancellationToken cancellationToken);
 
     /// <summary>Opens a write transaction for ingesting into one experiment (the caller holds the write gate).</summary>
-    Task<IIngestSession> BeginIngestAsync(IcpExperimentsDbContext context, TeamId team, string experimentId, CancellationToken cancellationToken);
+    Task<IIngestSession> BeginIngestAsync(TeamId team, string experimentId, CancellationToken cancellationToken);
 }

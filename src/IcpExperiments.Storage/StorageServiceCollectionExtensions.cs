@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddDbContext<IcpExperimentsDbContext>((sp, builder) => sp.GetRequiredService<IStorageProvider>().Configure(builder));
         services.AddScoped<IProfileRepository, ProfileRepository>();
         services.AddScoped<IExperimentRepository, ExperimentRepository>();
+        services.AddSingleton<Ingest.PendingOutcomeWrites>();
         services.AddScoped<IOutcomeRepository, OutcomeRepository>();
         services.AddScoped<IRecommendationRepository, RecommendationRepository>();
         services.AddScoped<IExperimentDataVersions, ExperimentDataVersions>();

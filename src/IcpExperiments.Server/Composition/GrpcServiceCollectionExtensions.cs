@@ -30,7 +30,7 @@ public static class GrpcServiceCollectionExtensions
             options.EnableDetailedErrors = false;
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        services.AddIcpExperimentsHealthChecks();
         // Our provider instead of grpc-dotnet's default (last, after every AddGrpc* call that registers it): same registrations, request marshallers that answer
         // unparseable messages with INVALID_ARGUMENT instead of UNKNOWN / INTERNAL.
         services.RemoveAll(typeof(IServiceMethodProvider<>));

@@ -12,23 +12,24 @@ namespace IcpExperiments.Server.Mapping;
 /// </summary>
 public static class ImportMapping
 {
-
     public static ImportBatch ToDomain(string experimentId, V1.ImportOutcomesRequest request, out IReadOnlyDictionary<int, RowRejection> protoRejections)
     {
         ArgumentNullException.ThrowIfNull(request);
         var rejections = new Dictionary<int, RowRejection>();
         var rows = new List<ImportRow>(request.Rows.Count);
+        // One validation collects the whole batch's violations; a row is invalid when it added any (no per-row allocation).
+        var validation = new RequestValidation();
         for (int i = 0; i < request.Rows.Count; i++)
         {
-            var validation = new RequestValidation();
+            int before = validation.Violations.Count;
             var row = ToDomain(experimentId, request.Rows[i], validation);
-            if (validation.IsValid)
+            if (validation.Violations.Count == before)
             {
                 rows.Add(row);
                 continue;
             }
 
-            var first = validation.Violations[0];
+            var first = validation.Violations[before];
             rejections[i] = new RowRejection(i, ImportRowValidator.InvalidRowReason, first.Field, first.Description);
             rows.Add(new ImportRow(null, null));
         }

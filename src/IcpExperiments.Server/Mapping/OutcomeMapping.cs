@@ -7,21 +7,26 @@ namespace IcpExperiments.Server.Mapping;
 /// <summary>Outcome events between the contract (a oneof of converted / lost) and the domain (a kind plus fields).</summary>
 public static class OutcomeMapping
 {
+    // Bulk import maps every row under "outcome": its field paths are built once, not formatted per row.
+    private static readonly FieldPaths OutcomePaths = new("outcome");
+
     public static OutcomeEvent ToDomain(V1.Outcome outcome, string field, RequestValidation validation)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        validation.Required(outcome.EventId, $"{field}.event_id");
-        validation.Required(outcome.AccountId, $"{field}.account_id");
+        ArgumentNullException.ThrowIfNull(validation);
+        var paths = field == OutcomePaths.Prefix ? OutcomePaths : new FieldPaths(field);
+        validation.Required(outcome.EventId, paths.EventId);
+        validation.Required(outcome.AccountId, paths.AccountId);
         double? cycleDays = outcome.HasCycleDays ? outcome.CycleDays : null;
         switch (outcome.ResultCase)
         {
             case V1.Outcome.ResultOneofCase.Converted:
-                var convertedAt = CommonMapping.ToInstant(outcome.Converted.ConvertTime, $"{field}.converted.convert_time", validation);
-                validation.Required(outcome.Converted.Acv, $"{field}.converted.acv");
-                var acv = CommonMapping.ToMoney(outcome.Converted.Acv, $"{field}.converted.acv", validation);
+                var convertedAt = CommonMapping.ToInstant(outcome.Converted.ConvertTime, paths.ConvertTime, validation);
+                validation.Required(outcome.Converted.Acv, paths.Acv);
+                var acv = CommonMapping.ToMoney(outcome.Converted.Acv, paths.Acv, validation);
                 return new OutcomeEvent(outcome.EventId, outcome.AccountId, OutcomeKind.Converted, convertedAt, acv, cycleDays);
             case V1.Outcome.ResultOneofCase.Lost:
-                var lostAt = CommonMapping.ToInstant(outcome.Lost.LoseTime, $"{field}.lost.lose_time", validation);
+                var lostAt = CommonMapping.ToInstant(outcome.Lost.LoseTime, paths.LoseTime, validation);
                 return new OutcomeEvent(outcome.EventId, outcome.AccountId, OutcomeKind.Lost, lostAt, null, cycleDays);
             default:
                 validation.Add(field, "exactly one of converted or lost must be set.");
@@ -51,5 +56,21 @@ public static class OutcomeMapping
 
         if (outcome.CycleDays is { } days) proto.CycleDays = (int)Math.Round(days);
         return proto;
+    }
+
+    /// <summary>The request paths of an outcome's fields under one prefix.</summary>
+    private sealed class FieldPaths(string prefix)
+    {
+        public string Prefix { get; } = prefix;
+
+        public string EventId { get; } = $"{prefix}.event_id";
+
+        public string AccountId { get; } = $"{prefix}.account_id";
+
+        public string ConvertTime { get; } = $"{prefix}.converted.convert_time";
+
+        public string Acv { get; } = $"{prefix}.converted.acv";
+
+        public string LoseTime { get; } = $"{prefix}.lost.lose_time";
     }
 }

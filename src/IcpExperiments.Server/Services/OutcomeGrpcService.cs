@@ -24,20 +24,50 @@ public sealed class OutcomeGrpcService(OutcomeApplicationService outcomes) : Out
     /// <summary>
     /// One acknowledgement per batch, in order, each written only after the application layer returned (the batch is
     /// committed). A batch-level problem ends the stream with its status; earlier acknowledged batches stay stored.
+    /// Batches are pipelined: one is stored and acknowledged on a pool thread while the next is read and mapped, so
+    /// decoding and storing use both cores; at most one batch is being stored at a time, and its acknowledgement never
+    /// waits for the next batch (a client may send one batch at a time).
     /// </summary>
     public override async Task ImportOutcomes(
         IAsyncStreamReader<ImportOutcomesRequest> requestStream, IServerStreamWriter<ImportOutcomesResponse> responseStream, ServerCallContext context)
     {
-        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        var team = context.GetCaller().Team;
+        Task? storing = null;
+        // A batch that fails while the next is awaited must end the call at once, not when (if ever) the next arrives.
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        try
         {
-            var validation = new RequestValidation();
-            validation.Required(request.BatchId, "batch_id");
-            var experimentId = ResourceNames.Experiment(request.Parent, "parent", validation);
-            validation.ThrowIfInvalid();
-            var batch = ImportMapping.ToDomain(experimentId!, request, out var protoRejections);
-            var result = await outcomes.ImportAsync(context.GetCaller().Team, experimentId!, batch, context.CancellationToken);
-            await responseStream.WriteAsync(ImportMapping.ToProto(result, batch, protoRejections), context.CancellationToken);
+            await foreach (var request in requestStream.ReadAllAsync(reading.Token))
+            {
+                var validation = new RequestValidation();
+                validation.Required(request.BatchId, "batch_id");
+                var experimentId = ResourceNames.Experiment(request.Parent, "parent", validation);
+                validation.ThrowIfInvalid();
+                var batch = ImportMapping.ToDomain(experimentId!, request, out var protoRejections);
+                if (storing is not null) await storing;
+                storing = Task.Run(async () =>
+                {
+                    try
+                    {
+                        var result = await outcomes.ImportAsync(team, experimentId!, batch, context.CancellationToken);
+                        await responseStream.WriteAsync(ImportMapping.ToProto(result, batch, protoRejections), context.CancellationToken);
+                    }
+                    catch
+                    {
+                        await reading.CancelAsync();
+                        throw;
+                    }
+                });
+            }
         }
+        catch when (storing is not null)
+        {
+            // The batch being stored came first: it is acknowledged (or its failure reported) before this problem.
+            await storing;
+            throw;
+        }
+
+        if (storing is not null) await storing;
     }
 
     public override async Task<ListOutcomesResponse> ListOutcomes(ListOutcomesRequest request, ServerCallContext context)

@@ -20,9 +20,11 @@ internal interface IIngestSession : IAsyncDisposable
 
     /// <summary>
     /// Inserts the plan's new rows (enrolments first) stamped <paramref name="recordedAt"/>, and bumps the data version when
-    /// any. An outcome whose event id is already stored is skipped, not overwritten; the skipped event ids are returned.
+    /// any. Outcomes are inserted only when their event id is new and their account is enrolled by then (checked by the
+    /// insert, so the plan may leave both unlooked-up); false, with the transaction left to roll back to the savepoint,
+    /// when some planned outcome was not inserted.
     /// </summary>
-    Task<IReadOnlyList<string>> InsertAsync(IngestPlan plan, DateTimeOffset recordedAt, CancellationToken cancellationToken);
+    Task<bool> TryInsertAsync(IngestPlan plan, DateTimeOffset recordedAt, CancellationToken cancellationToken);
 
     /// <summary>Marks the point <see cref="RollbackToSavepointAsync"/> returns to.</summary>
     Task CreateSavepointAsync(CancellationToken cancellationToken);

@@ -7,7 +7,9 @@ namespace IcpExperiments.Storage.Ingest;
 /// <summary>
 /// Decides, in memory and in item order, what each item of a batch does against what is stored and what earlier items
 /// of the same batch did: an enrolment followed by its account's outcome works; a repeated event id is a duplicate
-/// (same fingerprint) or EVENT_ID_REUSED; a second arm for an account is contamination. Provider-neutral.
+/// (same fingerprint) or EVENT_ID_REUSED; a second arm for an account is contamination. An outcome for an account whose
+/// enrolment was not looked up is planned as accepted: the insert checks that enrolment itself, and a failed check makes
+/// the caller plan again with every account looked up. Provider-neutral.
 /// </summary>
 internal sealed class IngestPlanner
 {
@@ -19,6 +21,7 @@ internal sealed class IngestPlanner
     private readonly Dictionary<string, string> outcomeFingerprints;
     private readonly DomainException? enrolmentsRefused;
     private readonly DomainException? outcomesRefused;
+    private readonly IReadOnlySet<string>? lookedUpAccounts;
 
     public IngestPlanner(
         string experimentId,
@@ -27,12 +30,14 @@ internal sealed class IngestPlanner
         IReadOnlyList<StoredEnrolment> storedEnrolments,
         IReadOnlyDictionary<string, string> storedOutcomeFingerprints,
         bool hasEnrolments,
-        bool hasOutcomes)
+        bool hasOutcomes,
+        IReadOnlySet<string>? lookedUpAccounts = null)
     {
         ArgumentNullException.ThrowIfNull(storedEnrolments);
         this.experimentId = experimentId;
         this.experiment = experiment;
         this.campaignArms = campaignArms;
+        this.lookedUpAccounts = lookedUpAccounts;
         foreach (var stored in storedEnrolments)
         {
             enrolmentsByAccount[stored.AccountId] = stored;
@@ -97,8 +102,11 @@ internal sealed class IngestPlanner
         if (outcomesRefused is not null) return RowDecision.Reject(outcomesRefused, "");
         if (outcomeFingerprints.TryGetValue(outcome.EventId, out var stored)) return Repeat(stored, fingerprint, outcome.EventId, "outcome");
         if (!enrolmentsByAccount.TryGetValue(outcome.AccountId, out var enrolment))
-            return RowDecision.Reject(new PreconditionFailedException("ACCOUNT_NOT_ENROLLED", $"Account '{outcome.AccountId}' is not enrolled in experiment '{experimentId}'."), "account_id");
-        if (outcome.OccurredAt < enrolment.EnrolledAt)
+        {
+            if (lookedUpAccounts is null || lookedUpAccounts.Contains(outcome.AccountId))
+                return RowDecision.Reject(new PreconditionFailedException("ACCOUNT_NOT_ENROLLED", $"Account '{outcome.AccountId}' is not enrolled in experiment '{experimentId}'."), "account_id");
+        }
+        else if (outcome.OccurredAt < enrolment.EnrolledAt)
             return RowDecision.Reject(new PreconditionFailedException("OUTCOME_BEFORE_ENROLMENT", $"Outcome '{outcome.EventId}' occurred at {outcome.OccurredAt:O}, before account '{outcome.AccountId}' was enrolled ({enrolment.EnrolledAt:O})."), "occurred_at");
 
         outcomeFingerprints[outcome.EventId] = fingerprint;

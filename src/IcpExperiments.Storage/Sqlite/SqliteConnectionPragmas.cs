@@ -1,11 +1,16 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace IcpExperiments.Storage.Sqlite;
 
 /// <summary>
 /// Sets the per-connection pragmas each time EF opens a connection (pooled connections included): <c>synchronous</c>
-/// is not stored in the file, and foreign keys are off by default in SQLite.
+/// is not stored in the file, and foreign keys are off by default in SQLite. Pragmas stay set on the native connection,
+/// so a pooled connection that was configured before is not configured again (that would cost five statements per
+/// unit of work, a noticeable share of a unary write).
 /// </summary>
 internal sealed class SqliteConnectionPragmas(StorageOptions options) : DbConnectionInterceptor
 {
@@ -18,7 +23,17 @@ internal sealed class SqliteConnectionPragmas(StorageOptions options) : DbConnec
         "PRAGMA cache_size=-65536;" +
         "PRAGMA wal_autocheckpoint=16384;";
 
+    private static readonly object Configured = new();
+    private readonly ConditionalWeakTable<sqlite3, object> configuredHandles = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (IsFirstOpen(connection)) Apply(connection);
+    }
+
+    /// <summary>Sets the pragmas on an open connection (one EF does not open, e.g. the ingest writer's).</summary>
+    public void Apply(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
@@ -29,6 +44,7 @@ internal sealed class SqliteConnectionPragmas(StorageOptions options) : DbConnec
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (!IsFirstOpen(connection)) return;
         var command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
@@ -36,4 +52,8 @@ internal sealed class SqliteConnectionPragmas(StorageOptions options) : DbConnec
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>True the first time this native connection is seen (always for a connection that is not SQLite's).</summary>
+    private bool IsFirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || configuredHandles.TryAdd(handle, Configured);
 }

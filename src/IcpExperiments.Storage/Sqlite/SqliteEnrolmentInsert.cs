@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace IcpExperiments.Storage.Sqlite;
 
-/// <summary>A prepared INSERT into <c>enrolments</c> whose parameters are rebound for each row.</summary>
-internal sealed class SqliteEnrolmentInsert : IAsyncDisposable
+/// <summary>A prepared INSERT into <c>enrolments</c> whose parameters are rebound for each row; the command stays its owner's.</summary>
+internal sealed class SqliteEnrolmentInsert
 {
     public const string Sql =
         "INSERT INTO enrolments (team_id, experiment_id, account_id, event_id, arm_key, campaign_id, enrolled_at, industry, employee_count, region, " +
@@ -53,8 +53,6 @@ internal sealed class SqliteEnrolmentInsert : IAsyncDisposable
         fingerprint.Value = contentFingerprint;
         command.ExecuteNonQuery();
     }
-
-    public ValueTask DisposeAsync() => command.DisposeAsync();
 
     private SqliteParameter Add(string name, SqliteType type) => command.Parameters.Add(name, type);
 }

@@ -9,7 +9,8 @@ namespace IcpExperiments.Storage.Sqlite;
 /// SQLite specifics: one file in WAL mode, per-connection pragmas, and one writer at a time. SQLite admits a single
 /// writer; rather than let concurrent writers poll with the busy handler (sleeps of up to 100 ms, which ruins tail
 /// latency), writers of this process queue on a semaphore and hand over at once. Transactions still begin IMMEDIATE
-/// and connections carry a busy timeout, so another process writing the same file is waited for, not failed.
+/// and connections carry a busy timeout, so another process writing the same file is waited for, not failed. Ingest
+/// writes go through one long-lived connection that only the gate holder uses (<see cref="SqliteWriter"/>).
 /// </summary>
 internal sealed class SqliteStorageProvider(StorageOptions options) : IStorageProvider, IDisposable
 {
@@ -24,6 +25,8 @@ internal sealed class SqliteStorageProvider(StorageOptions options) : IStoragePr
         Pooling = true,
         DefaultTimeout = Math.Max(1, options.BusyTimeoutMilliseconds / 1000),
     }.ToString();
+
+    private SqliteWriter? writer;
 
     public void Configure(DbContextOptionsBuilder builder)
     {
@@ -55,10 +58,18 @@ internal sealed class SqliteStorageProvider(StorageOptions options) : IStoragePr
         return new GateRelease(writeGate);
     }
 
-    public async Task<IIngestSession> BeginIngestAsync(IcpExperimentsDbContext context, TeamId team, string experimentId, CancellationToken cancellationToken) =>
-        await SqliteIngestSession.BeginAsync(context, team, experimentId, cancellationToken);
+    public Task<IIngestSession> BeginIngestAsync(TeamId team, string experimentId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        writer ??= new SqliteWriter(connectionString, pragmas);
+        return Task.FromResult<IIngestSession>(SqliteIngestSession.Begin(writer, team, experimentId));
+    }
 
-    public void Dispose() => writeGate.Dispose();
+    public void Dispose()
+    {
+        writer?.Dispose();
+        writeGate.Dispose();
+    }
 
     private sealed class GateRelease(SemaphoreSlim gate) : IDisposable
     {

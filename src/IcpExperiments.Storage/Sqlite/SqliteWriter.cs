@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+
+namespace IcpExperiments.Storage.Sqlite;
+
+/// <summary>
+/// The process's one ingest connection, kept open and used only by the holder of the write gate, with its statements
+/// prepared once. A small write (a unary record) then pays neither for taking a pooled connection through EF nor for
+/// preparing its statements: most of a small transaction's cost, and spent while every other writer waits.
+/// </summary>
+internal sealed class SqliteWriter(string connectionString, SqliteConnectionPragmas pragmas) : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+    private SqliteConnection? connection;
+    private SqliteOutcomeInsert? outcomeInsert;
+
+    public SqliteConnection Connection => connection ??= Open();
+
+    public SqliteOutcomeInsert OutcomeInsert => outcomeInsert ??= new SqliteOutcomeInsert(Connection);
+
+    /// <summary>The command for <paramref name="sql"/> (prepared on first execution, kept), in <paramref name="transaction"/>, without parameters.</summary>
+    public SqliteCommand Command(string sql, SqliteTransaction transaction)
+    {
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            commands[sql] = command;
+        }
+
+        command.Transaction = transaction;
+        command.Parameters.Clear();
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in commands.Values) command.Dispose();
+        outcomeInsert?.Dispose();
+        connection?.Dispose();
+    }
+
+    private SqliteConnection Open()
+    {
+        var opened = new SqliteConnection(connectionString);
+        opened.Open();
+        pragmas.Apply(opened);
+        return opened;
+    }
+}

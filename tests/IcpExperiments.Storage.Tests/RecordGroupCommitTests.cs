@@ -1,0 +1,54 @@
+using IcpExperiments.Core.Errors;
+using IcpExperiments.Core.Outcomes;
+using IcpExperiments.Core.Paging;
+using static IcpExperiments.Storage.Tests.TestData;
+
+namespace IcpExperiments.Storage.Tests;
+
+/// <summary>Concurrent unary records share transactions (group commit); each caller must still get exactly its own verdict.</summary>
+public sealed class RecordGroupCommitTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task RecordAsync_ManyConcurrentCalls_EachGetsItsOwnVerdictAndEveryValidRowIsStoredOnce()
+    {
+        // Arrange
+        await using var database = await ImportChunkedInsertTests.EnrolledAsync(40);
+        var version = await database.DataVersions().GetAsync(Team, "exp-1", None);
+        var repositories = Enumerable.Range(0, 41).Select(_ => database.Outcomes()).ToList();
+
+        // Act
+        var calls = repositories.Select((repository, i) => Task.Run(() => i < 40
+            ? repository.RecordAsync(Team, "exp-1", Lost($"u-{i:D2}", $"acct-{i:D2}"), Now, None)
+            : repository.RecordAsync(Team, "exp-1", Lost("u-ghost", "ghost"), Now, None))).ToList();
+        var outcomes = await Task.WhenAll(calls.Take(40));
+        var ghost = await Assert.ThrowsAsync<PreconditionFailedException>(() => calls[40]);
+
+        // Assert
+        Assert.All(outcomes, o => Assert.Equal(RecordDisposition.Accepted, o.Disposition));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"u-{i:D2}"), outcomes.Select(o => o.Event.EventId));
+        Assert.Equal("ACCOUNT_NOT_ENROLLED", ghost.Reason);
+        var stored = (await database.Outcomes().ListOutcomesAsync(Team, "exp-1", new PageRequest(100, null), None)).Items;
+        Assert.Equal(40, stored.Count);
+        var bumps = await database.DataVersions().GetAsync(Team, "exp-1", None) - version;
+        Assert.InRange(bumps, 1, 40);
+    }
+
+    [Fact]
+    public async Task RecordAsync_SameEventConcurrently_OneAcceptedTheOthersDuplicatesReturningTheOriginal()
+    {
+        // Arrange
+        await using var database = await ImportChunkedInsertTests.EnrolledAsync(1);
+        var repositories = Enumerable.Range(0, 10).Select(_ => database.Outcomes()).ToList();
+
+        // Act
+        var results = await Task.WhenAll(repositories.Select((repository, i) =>
+            Task.Run(() => repository.RecordAsync(Team, "exp-1", Lost("same", "acct-00"), Now.AddSeconds(i), None))));
+
+        // Assert
+        Assert.Single(results, r => r.Disposition == RecordDisposition.Accepted);
+        Assert.Equal(9, results.Count(r => r.Disposition == RecordDisposition.Duplicate));
+        Assert.Single(results.Select(r => r.RecordedAt).Distinct());
+    }
+}
