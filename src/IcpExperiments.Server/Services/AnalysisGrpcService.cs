@@ -1,5 +1,6 @@
 using Grpc.Core;
 using IcpExperiments.Contracts.V1;
+using IcpExperiments.Core.Analysis;
 using IcpExperiments.Core.Application;
 using IcpExperiments.Server.Mapping;
 using IcpExperiments.Server.Security;
@@ -32,4 +33,7 @@ public sealed class AnalysisGrpcService(IExperimentAnalyzer analyzer, ResultsWat
             // The client went away or its deadline passed: the watch is over, nothing to report.
         }
     }
+
+    public override Task<PlanSampleSizeResponse> PlanSampleSize(PlanSampleSizeRequest request, ServerCallContext context) =>
+        Task.FromResult(AnalysisPlanMapping.ToProto(SamplePlanner.Plan(AnalysisPlanMapping.ToDomain(request))));
 }

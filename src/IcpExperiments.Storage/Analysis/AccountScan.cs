@@ -7,12 +7,13 @@ namespace IcpExperiments.Storage.Analysis;
 
 /// <summary>
 /// Streams one experiment's accounts into a <see cref="SnapshotBuilder"/> in a single forward pass over
-/// <see cref="SnapshotQueries.AccountsSql"/>: rows of one account are adjacent (ordered by account id), so each
-/// account's events are folded (<see cref="AccountOutcomes"/>) and handed over when the next account begins.
+/// <see cref="SnapshotQueries.AccountsSql"/>: each account's enrolment row is followed by its outcome rows, which are
+/// folded (<see cref="AccountOutcomes"/>) and handed over when the next enrolment begins. Outcome rows of an account
+/// not enrolled as of the instant (enrolled later) are skipped.
 /// </summary>
 internal static class AccountScan
 {
-    private const int AccountId = 0, ArmKey = 1, EnrolledAt = 2, Kind = 3, OccurredAt = 4, AcvCurrency = 5, AcvAmount = 6, CycleDays = 7;
+    private const int AccountId = 0, RowKind = 1, ArmOrKind = 2, At = 3, AcvCurrency = 4, AcvAmount = 5, CycleDays = 6;
 
     public static async Task ReadAsync(DbTransaction transaction, TeamId team, string experimentId, DateTimeOffset asOf, SnapshotBuilder builder, CancellationToken cancellationToken)
     {
@@ -27,19 +28,20 @@ internal static class AccountScan
         while (await reader.ReadAsync(cancellationToken))
         {
             var rowAccount = reader.GetString(AccountId);
-            if (!string.Equals(rowAccount, account, StringComparison.Ordinal))
+            if (reader.GetInt64(RowKind) == 0)
             {
                 if (account is not null) Flush(builder, arm, enrolledAt, outcomes);
                 account = rowAccount;
-                arm = reader.GetString(ArmKey);
-                enrolledAt = reader.GetInt64(EnrolledAt);
+                arm = reader.GetString(ArmOrKind);
+                enrolledAt = reader.GetInt64(At);
                 outcomes = default;
+                continue;
             }
 
-            if (reader.IsDBNull(Kind)) continue;
+            if (!string.Equals(rowAccount, account, StringComparison.Ordinal)) continue;
             outcomes.Add(
-                Enum.Parse<OutcomeKind>(reader.GetString(Kind)),
-                reader.GetInt64(OccurredAt),
+                Enum.Parse<OutcomeKind>(reader.GetString(ArmOrKind)),
+                reader.GetInt64(At),
                 reader.IsDBNull(AcvAmount) ? null : reader.GetDecimal(AcvAmount),
                 reader.IsDBNull(AcvCurrency) ? null : reader.GetString(AcvCurrency),
                 reader.IsDBNull(CycleDays) ? null : reader.GetDouble(CycleDays));

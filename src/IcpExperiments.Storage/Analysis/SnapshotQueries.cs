@@ -12,18 +12,19 @@ namespace IcpExperiments.Storage.Analysis;
 internal static class SnapshotQueries
 {
     /// <summary>
-    /// Enrolments in key order (account id), each left-joined with its outcome events up to as-of. The outcomes table has
-    /// no per-account index (it would slow ingest); the materialized CTE lets SQLite build a transient index on account id
-    /// for this one query (O(m log m)) instead of rescanning the experiment's outcomes for every enrolment.
+    /// Every enrolment (kind 0) and outcome event (kind 1) of the experiment up to as-of, as one stream ordered by account
+    /// id, an account's enrolment before its events: a merge of the enrolments' key order with the outcomes sorted by
+    /// account (O(m log m)). The outcomes table has no per-account index (it would slow ingest), and a join would leave
+    /// SQLite's planner free to rescan the experiment's outcomes for every enrolment (O(n·m)); this shape cannot.
+    /// Columns: account_id, row kind, arm key or outcome kind, enrolled_at or occurred_at, acv_currency, acv_amount, cycle_days.
     /// </summary>
     public const string AccountsSql =
-        "WITH o AS MATERIALIZED (" +
-        "SELECT account_id, kind, occurred_at, acv_currency, acv_amount, cycle_days FROM outcomes " +
-        "WHERE team_id = @team AND experiment_id = @experiment AND occurred_at <= @as_of) " +
-        "SELECT e.account_id, e.arm_key, e.enrolled_at, o.kind, o.occurred_at, o.acv_currency, o.acv_amount, o.cycle_days " +
-        "FROM enrolments e LEFT JOIN o ON o.account_id = e.account_id " +
-        "WHERE e.team_id = @team AND e.experiment_id = @experiment AND e.enrolled_at <= @as_of " +
-        "ORDER BY e.account_id";
+        "SELECT account_id, 0 AS row_kind, arm_key, enrolled_at, NULL, NULL, NULL FROM enrolments " +
+        "WHERE team_id = @team AND experiment_id = @experiment AND enrolled_at <= @as_of " +
+        "UNION ALL " +
+        "SELECT account_id, 1, kind, occurred_at, acv_currency, acv_amount, cycle_days FROM outcomes " +
+        "WHERE team_id = @team AND experiment_id = @experiment AND occurred_at <= @as_of " +
+        "ORDER BY 1, 2";
 
     private const string DataVersionSql = "SELECT data_version FROM experiments WHERE team_id = @team AND id = @experiment";
 
