@@ -1,17 +1,27 @@
 namespace IcpExperiments.Core.Application;
 
 /// <summary>
-/// A bounded, thread-safe cache of analyses: least recently used entries are evicted beyond the capacity, and
-/// concurrent callers of one key share a single computation (the first caller starts it, the others await it). A
-/// computation that fails is forgotten, so the next caller tries again. A caller that gives up (cancellation) stops
-/// waiting without cancelling the computation the others share.
+/// A bounded, thread-safe cache of analyses that keeps only the newest result per <see cref="AnalysisSeriesKey"/>
+/// (least recently used series evicted beyond the capacity) and coalesces computations: at most one runs per series,
+/// and callers that need something newer than the running one all share a single queued one, so under continuous
+/// writes a series has at most two computations (one running, one queued) however many callers poll it.
+/// <para>
+/// What a caller gets: a result at least as fresh as the inputs it read (same etag and spend, data version ≥ its own).
+/// That may rest on a newer data version than the caller read (results report theirs), never an older one. A queued
+/// computation loads its data when it starts, after every waiter registered, so it satisfies them all.
+/// </para>
+/// <para>
+/// A caller that gives up stops waiting; when the last waiter of a computation leaves, the computation's token is
+/// cancelled (a queued one is dropped before it starts). A computation that fails is not cached.
+/// </para>
 /// </summary>
 public sealed class AnalysisResultsCache
 {
     private readonly int capacity;
     private readonly Lock gate = new();
-    private readonly Dictionary<AnalysisCacheKey, LinkedListNode<Entry>> entries = [];
-    private readonly LinkedList<Entry> recency = new();
+    private readonly Dictionary<AnalysisSeriesKey, LinkedListNode<Completed>> completed = [];
+    private readonly LinkedList<Completed> recency = new();
+    private readonly Dictionary<AnalysisSeriesKey, Series> inFlight = [];
 
     public AnalysisResultsCache(int capacity)
     {
@@ -19,68 +29,158 @@ public sealed class AnalysisResultsCache
         this.capacity = capacity;
     }
 
-    /// <summary>Entries held (finished or in flight).</summary>
+    /// <summary>Finished results held (at most one per series).</summary>
     public int Count
     {
         get
         {
-            lock (gate) return entries.Count;
+            lock (gate) return completed.Count;
         }
     }
 
-    /// <summary>The analysis for <paramref name="key"/>, computed by <paramref name="compute"/> only when no entry exists.</summary>
-    public Task<ExperimentAnalysis> GetOrAddAsync(AnalysisCacheKey key, Func<Task<ExperimentAnalysis>> compute, CancellationToken cancellationToken)
+    /// <summary>
+    /// An analysis at least as fresh as <paramref name="key"/>: the series' cached result when it satisfies the key, else
+    /// the running or queued computation of the series, started by <paramref name="compute"/> (with a token cancelled
+    /// when nobody waits for it any more).
+    /// </summary>
+    public Task<ExperimentAnalysis> GetOrAddAsync(
+        AnalysisCacheKey key, Func<CancellationToken, Task<ExperimentAnalysis>> compute, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(compute);
-        Entry entry;
+        var seriesKey = AnalysisSeriesKey.Of(key);
+        Computation joined;
+        bool start = false;
         lock (gate)
         {
-            if (entries.TryGetValue(key, out var node))
+            if (completed.TryGetValue(seriesKey, out var node) && Satisfies(node.Value.Key, key))
             {
                 recency.Remove(node);
                 recency.AddFirst(node);
-                entry = node.Value;
+                return Task.FromResult(node.Value.Result);
+            }
+
+            if (!inFlight.TryGetValue(seriesKey, out var series)) inFlight[seriesKey] = series = new Series();
+            if (series.Running is null)
+            {
+                series.Running = joined = new Computation(key, compute);
+                start = true;
+            }
+            else if (!series.Running.Abandoned && Satisfies(series.Running.Key, key))
+            {
+                joined = series.Running;
             }
             else
             {
-                entry = new Entry(key);
-                entries[key] = recency.AddFirst(entry);
-                if (entries.Count > capacity) Evict(recency.Last!.Value);
-                entry.Result = new Lazy<Task<ExperimentAnalysis>>(() => ComputeAsync(entry, compute), LazyThreadSafetyMode.ExecutionAndPublication);
+                // The queued computation runs with the inputs of the latest caller to join it.
+                joined = series.Next ??= new Computation(key, compute);
+                joined.Key = key;
+                joined.Compute = compute;
             }
+
+            joined.Waiters++;
         }
 
-        return entry.Result!.Value.WaitAsync(cancellationToken);
+        if (start) _ = RunAsync(seriesKey, joined);
+        return WaitAsync(seriesKey, joined, cancellationToken);
     }
 
-    private async Task<ExperimentAnalysis> ComputeAsync(Entry entry, Func<Task<ExperimentAnalysis>> compute)
+    private static bool Satisfies(AnalysisCacheKey candidate, AnalysisCacheKey wanted) =>
+        candidate.Etag == wanted.Etag && candidate.SpendFingerprint == wanted.SpendFingerprint && candidate.DataVersion >= wanted.DataVersion;
+
+    private async Task<ExperimentAnalysis> WaitAsync(AnalysisSeriesKey seriesKey, Computation computation, CancellationToken cancellationToken)
     {
         try
         {
+            return await computation.Completion.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Leave(seriesKey, computation);
+        }
+    }
+
+    private void Leave(AnalysisSeriesKey seriesKey, Computation computation)
+    {
+        lock (gate)
+        {
+            if (--computation.Waiters > 0 || computation.Completion.Task.IsCompleted) return;
+            computation.Abandoned = true;
+            if (inFlight.TryGetValue(seriesKey, out var series) && ReferenceEquals(series.Next, computation))
+            {
+                series.Next = null;
+                computation.Completion.TrySetCanceled();
+            }
+        }
+
+        // Outside the gate: cancellation callbacks of the computation run synchronously.
+        computation.Cancellation.Cancel();
+    }
+
+    private async Task RunAsync(AnalysisSeriesKey seriesKey, Computation computation)
+    {
+        ExperimentAnalysis? result = null;
+        Exception? error = null;
+        try
+        {
             // Off the caller's thread, so a caller that stops waiting does not hold the shared work.
-            return await Task.Run(compute);
+            result = await Task.Run(() => computation.Compute(computation.Cancellation.Token));
         }
-        catch
+#pragma warning disable CA1031 // Any failure goes to the waiters.
+        catch (Exception e)
+#pragma warning restore CA1031
         {
-            lock (gate) Evict(entry);
-            throw;
+            error = e;
         }
+
+        Computation? next;
+        lock (gate)
+        {
+            if (error is null) Store(seriesKey, computation.Key, result!);
+            var series = inFlight[seriesKey];
+            next = series.Running = series.Next;
+            series.Next = null;
+            if (next is null) inFlight.Remove(seriesKey);
+        }
+
+        if (error is null) computation.Completion.TrySetResult(result!);
+        else if (error is OperationCanceledException) computation.Completion.TrySetCanceled();
+        else computation.Completion.TrySetException(error);
+        if (next is not null) _ = RunAsync(seriesKey, next);
     }
 
-    /// <summary>Removes <paramref name="entry"/> if it is still the one cached for its key (call under the gate).</summary>
-    private void Evict(Entry entry)
+    /// <summary>Keeps <paramref name="result"/> as the series' newest, replacing the older one (call under the gate).</summary>
+    private void Store(AnalysisSeriesKey seriesKey, AnalysisCacheKey key, ExperimentAnalysis result)
     {
-        if (entries.TryGetValue(entry.Key, out var node) && ReferenceEquals(node.Value, entry))
-        {
-            entries.Remove(entry.Key);
-            recency.Remove(node);
-        }
+        if (completed.Remove(seriesKey, out var old)) recency.Remove(old);
+        completed[seriesKey] = recency.AddFirst(new Completed(seriesKey, key, result));
+        if (completed.Count <= capacity) return;
+        var last = recency.Last!;
+        recency.RemoveLast();
+        completed.Remove(last.Value.Series);
     }
 
-    private sealed class Entry(AnalysisCacheKey key)
-    {
-        public AnalysisCacheKey Key { get; } = key;
+    private sealed record Completed(AnalysisSeriesKey Series, AnalysisCacheKey Key, ExperimentAnalysis Result);
 
-        public Lazy<Task<ExperimentAnalysis>>? Result { get; set; }
+    private sealed class Series
+    {
+        public Computation? Running { get; set; }
+
+        public Computation? Next { get; set; }
+    }
+
+    private sealed class Computation(AnalysisCacheKey key, Func<CancellationToken, Task<ExperimentAnalysis>> compute)
+    {
+        public AnalysisCacheKey Key { get; set; } = key;
+
+        public Func<CancellationToken, Task<ExperimentAnalysis>> Compute { get; set; } = compute;
+
+        public int Waiters { get; set; }
+
+        /// <summary>Set when the last waiter left: nobody may join it any more.</summary>
+        public bool Abandoned { get; set; }
+
+        public CancellationTokenSource Cancellation { get; } = new();
+
+        public TaskCompletionSource<ExperimentAnalysis> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -8,7 +8,9 @@ namespace IcpExperiments.Core.Application;
 /// <summary>
 /// <see cref="IExperimentAnalyzer"/> over an <see cref="IAnalysisDataSource"/>, with a results cache. Each call reads
 /// the cheap inputs (experiment, data version, spend) and reuses a cached analysis when nothing it depends on changed
-/// (<see cref="AnalysisCacheKey"/>); only a miss scans the accounts and runs the engine. Without an explicit as-of the
+/// (<see cref="AnalysisCacheKey"/>); only a miss scans the accounts and runs the engine, at most one at a time per
+/// series with concurrent callers coalesced (<see cref="AnalysisResultsCache"/>): a poll may get a result resting on a
+/// slightly newer data version than it read, never an older one. Without an explicit as-of the
 /// analysis is "live": as of now truncated to <see cref="ExperimentAnalyzerOptions.LiveGranularity"/>.
 /// </summary>
 public sealed class ExperimentAnalyzer : IExperimentAnalyzer
@@ -46,7 +48,7 @@ public sealed class ExperimentAnalyzer : IExperimentAnalyzer
 
         var asOf = ResolveAsOf(request.AsOf);
         var key = new AnalysisCacheKey(team, experimentId, experiment.Etag, inputs.DataVersion, inputs.SpendFingerprint, asOf, request.Correction);
-        return await cache.GetOrAddAsync(key, () => ComputeAsync(team, experiment, asOf, request.Correction), cancellationToken);
+        return await cache.GetOrAddAsync(key, token => ComputeAsync(team, experiment, asOf, request.Correction, token), cancellationToken);
     }
 
     /// <summary>The instant a request is analysed at: its own as-of, or now truncated to the live granularity.</summary>
@@ -59,10 +61,11 @@ public sealed class ExperimentAnalyzer : IExperimentAnalyzer
         return asOf.ToUniversalTime();
     }
 
-    private async Task<ExperimentAnalysis> ComputeAsync(TeamId team, Experiment experiment, DateTimeOffset asOf, MultipleComparisonCorrection correction)
+    private async Task<ExperimentAnalysis> ComputeAsync(TeamId team, Experiment experiment, DateTimeOffset asOf, MultipleComparisonCorrection correction, CancellationToken cancellationToken)
     {
-        // Not the caller's token: other callers may be waiting for this same computation.
-        var loaded = await source.LoadSnapshotAsync(team, experiment, asOf, CancellationToken.None);
+        // Not the caller's token: the cache cancels this one only when every caller sharing the computation has left.
+        var loaded = await source.LoadSnapshotAsync(team, experiment, asOf, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var results = ResultsCalculator.Calculate(loaded.Snapshot, AnalysisOptions.Default with { Correction = correction });
         var decisions = DecisionRules.Decide(results, experiment.Design);
         return new ExperimentAnalysis(experiment, results, decisions, loaded.DataVersion)

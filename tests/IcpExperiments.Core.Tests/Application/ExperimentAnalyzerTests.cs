@@ -111,6 +111,45 @@ public sealed class ExperimentAnalyzerTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_ManyCallersWhileWritesArrive_RunAtMostTwoComputationsAndAllGetFreshResults()
+    {
+        // Arrange
+        var sut = CreateSut();
+        source.LoadGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = new List<(long Read, Task<ExperimentAnalysis> Call)>();
+        for (int i = 0; i < 20; i++)
+        {
+            source.DataVersion++;
+            calls.Add((source.DataVersion, sut.AnalyzeAsync(Team, "exp-1", new AnalysisRequest(), CancellationToken.None)));
+        }
+
+        // Act
+        source.LoadGate.SetResult();
+        await Task.WhenAll(calls.Select(c => c.Call));
+
+        // Assert
+        Assert.Equal(2, source.Loads);
+        Assert.All(calls, c => Assert.True(c.Call.Result.DataVersion >= c.Read));
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_LastWaiterCancels_CancelsTheComputation()
+    {
+        // Arrange
+        var sut = CreateSut();
+        source.LoadGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var cancel = new CancellationTokenSource();
+        var call = sut.AnalyzeAsync(Team, "exp-1", new AnalysisRequest(), cancel.Token);
+
+        // Act
+        await cancel.CancelAsync();
+
+        // Assert
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await source.LoadCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_Draft_ThrowsPreconditionFailedWithoutLoading()
     {
         // Arrange

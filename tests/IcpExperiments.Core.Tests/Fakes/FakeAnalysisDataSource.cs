@@ -11,7 +11,7 @@ namespace IcpExperiments.Core.Tests.Fakes;
 
 /// <summary>
 /// An analysis data source over one in-memory experiment of one team: its accounts come from the seeded synthetic
-/// generator; counts snapshot loads so tests can tell a cached result from a recomputed one. <see cref="LoadGate"/>,
+/// generator; counts snapshot loads (and reports a cancelled one) so tests can tell a cached result from a recomputed one. <see cref="LoadGate"/>,
 /// when set, holds every load until it completes (to line up concurrent callers).
 /// </summary>
 internal sealed class FakeAnalysisDataSource(TeamId team, Experiment experiment) : IAnalysisDataSource
@@ -28,6 +28,9 @@ internal sealed class FakeAnalysisDataSource(TeamId team, Experiment experiment)
 
     public TaskCompletionSource? LoadGate { get; set; }
 
+    /// <summary>Completed when a load held by <see cref="LoadGate"/> sees its token cancelled.</summary>
+    public TaskCompletionSource LoadCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public Task<AnalysisInputs> ReadInputsAsync(TeamId team1, string experimentId, CancellationToken cancellationToken)
     {
         if (team1 != team || experimentId != Experiment.Id) throw new NotFoundException("Experiment", experimentId);
@@ -37,7 +40,19 @@ internal sealed class FakeAnalysisDataSource(TeamId team, Experiment experiment)
     public async Task<LoadedSnapshot> LoadSnapshotAsync(TeamId team1, Experiment experiment1, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref loads);
-        if (LoadGate is { } gate) await gate.Task;
+        if (LoadGate is { } gate)
+        {
+            try
+            {
+                await gate.Task.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                LoadCancelled.TrySetResult();
+                throw;
+            }
+        }
+
         var generated = SyntheticExperiment.Generate(experiment1.Design, Designs.Truths(experiment1.Design, 0.10, 0.13), 2_000, seed: 7);
         var builder = new SnapshotBuilder(experiment1.Design, asOf);
         foreach (var arm in generated.Arms)
