@@ -37,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IApiKeyStore, ApiKeyStore>();
         services.AddScoped<IAuditStore, AuditStore>();
         services.AddSingleton<IAnalysisDataSource, Analysis.AnalysisDataSource>();
+        services.AddSingleton<ISegmentDataSource, Analysis.SegmentDataSource>();
         return services;
     }
 }

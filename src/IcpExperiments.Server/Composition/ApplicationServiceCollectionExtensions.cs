@@ -17,6 +17,7 @@ public static class ApplicationServiceCollectionExtensions
             .Validate(o => o.Validate().Count == 0, "Invalid IcpExperiments:Analysis settings: CacheCapacity >= 1, LiveGranularity 1 s to 1 day, WatchMinimumInterval 0 to 1 h, WatchPollInterval 10 ms to 1 h.").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ExperimentAnalyzerOptions>>().Value);
         services.AddSingleton<IExperimentAnalyzer, ExperimentAnalyzer>();
+        services.AddSingleton<SegmentAnalyzer>();
         services.AddSingleton<ExperimentChangeSignal>();
         services.AddSingleton<ResultsWatcher>();
         services.Decorate<IOutcomeRepository>((inner, sp) => new ChangeNotifyingOutcomeRepository(inner, sp.GetRequiredService<ExperimentChangeSignal>()));

@@ -9,7 +9,7 @@ using IcpExperiments.Server.Validation;
 namespace IcpExperiments.Server.Services;
 
 /// <summary>AnalysisService: validates, asks the (caching) analyzer, maps the analysis back.</summary>
-public sealed class AnalysisGrpcService(IExperimentAnalyzer analyzer, ResultsWatcher watcher) : AnalysisService.AnalysisServiceBase
+public sealed class AnalysisGrpcService(IExperimentAnalyzer analyzer, ResultsWatcher watcher, SegmentAnalyzer segments) : AnalysisService.AnalysisServiceBase
 {
     public override async Task<GetResultsResponse> GetResults(GetResultsRequest request, ServerCallContext context)
     {
@@ -36,4 +36,11 @@ public sealed class AnalysisGrpcService(IExperimentAnalyzer analyzer, ResultsWat
 
     public override Task<PlanSampleSizeResponse> PlanSampleSize(PlanSampleSizeRequest request, ServerCallContext context) =>
         Task.FromResult(AnalysisPlanMapping.ToProto(SamplePlanner.Plan(AnalysisPlanMapping.ToDomain(request))));
+
+    public override async Task<GetSegmentsResponse> GetSegments(GetSegmentsRequest request, ServerCallContext context)
+    {
+        var query = AnalysisSegmentMapping.ToQuery(request);
+        var report = await segments.AnalyzeAsync(context.GetCaller().Team, query.ExperimentId, query.Request, context.CancellationToken);
+        return new GetSegmentsResponse { Segments = AnalysisSegmentMapping.ToProto(query.ExperimentId, report) };
+    }
 }
