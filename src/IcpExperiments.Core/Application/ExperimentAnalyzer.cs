@@ -52,9 +52,11 @@ public sealed class ExperimentAnalyzer : IExperimentAnalyzer
     }
 
     /// <summary>The instant a request is analysed at: its own as-of, or now truncated to the live granularity.</summary>
-    public DateTimeOffset ResolveAsOf(DateTimeOffset? requested)
+    public DateTimeOffset ResolveAsOf(DateTimeOffset? requested) => ResolveAsOf(requested, time.GetUtcNow(), liveGranularity);
+
+    /// <summary>The as-of rule results and segments share: an explicit instant must not be in the future; none means now, truncated.</summary>
+    public static DateTimeOffset ResolveAsOf(DateTimeOffset? requested, DateTimeOffset now, TimeSpan liveGranularity)
     {
-        var now = time.GetUtcNow();
         if (requested is not { } asOf)
             return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % liveGranularity.Ticks), TimeSpan.Zero);
         if (asOf > now) throw new ValidationFailedException("as_of", $"must not be in the future (it is {asOf:O}, now is {now:O}).");

@@ -22,19 +22,10 @@ public sealed class SegmentAnalyzer(IAnalysisDataSource inputs, ISegmentDataSour
                 ExperimentAnalyzer.ExperimentNotStartedReason, $"Experiment '{experimentId}' is a draft: it has no segments until it is started.");
         }
 
-        var asOf = ResolveAsOf(request.AsOf);
+        // The results' as-of rule, so segments line up with GetResults.
+        var asOf = ExperimentAnalyzer.ResolveAsOf(request.AsOf, time.GetUtcNow(), options.LiveGranularity);
         var attributes = request.Attributes.Count == 0 ? SegmentBands.Attributes : request.Attributes;
         var rows = await accounts.ReadAccountsAsync(team, experimentId, asOf, cancellationToken);
         return SegmentAnalysis.Analyze(experiment.Design, asOf, rows, attributes, request.MinAccounts);
-    }
-
-    // The results' as-of rule (now truncated to the live granularity; no future), so segments line up with GetResults.
-    private DateTimeOffset ResolveAsOf(DateTimeOffset? requested)
-    {
-        var now = time.GetUtcNow();
-        long step = options.LiveGranularity.Ticks;
-        if (requested is not { } asOf) return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % step), TimeSpan.Zero);
-        if (asOf > now) throw new ValidationFailedException("as_of", $"must not be in the future (it is {asOf:O}, now is {now:O}).");
-        return asOf.ToUniversalTime();
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using IcpExperiments.Core.Analysis;
 using IcpExperiments.Core.Outcomes;
 
@@ -18,6 +19,18 @@ internal struct AccountOutcomes
     private double? cycleDays;
 
     public readonly string? AcvCurrency => kind == OutcomeKind.Converted ? acvCurrency : null;
+
+    /// <summary>
+    /// Adds the outcome row the scans read: columns kind (2), occurred_at ticks (3), acv_currency (4), acv_amount (5),
+    /// cycle_days (6), the layout <see cref="AccountScan"/> and <see cref="SegmentScan"/> share.
+    /// </summary>
+    public void AddRow(DbDataReader reader) =>
+        Add(
+            Enum.Parse<OutcomeKind>(reader.GetString(2)),
+            reader.GetInt64(3),
+            reader.IsDBNull(5) ? null : reader.GetDecimal(5),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.IsDBNull(6) ? null : reader.GetDouble(6));
 
     public void Add(OutcomeKind eventKind, long eventTicks, decimal? eventAcv, string? eventCurrency, double? eventCycleDays)
     {

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using IcpExperiments.Core.Analysis;
-using IcpExperiments.Core.Outcomes;
 using IcpExperiments.Core.Teams;
 
 namespace IcpExperiments.Storage.Analysis;
@@ -13,7 +12,7 @@ namespace IcpExperiments.Storage.Analysis;
 /// </summary>
 internal static class AccountScan
 {
-    private const int AccountId = 0, RowKind = 1, ArmOrKind = 2, At = 3, AcvCurrency = 4, AcvAmount = 5, CycleDays = 6;
+    private const int AccountId = 0, RowKind = 1, ArmOrKind = 2, At = 3;
 
     public static async Task ReadAsync(DbTransaction transaction, TeamId team, string experimentId, DateTimeOffset asOf, SnapshotBuilder builder, CancellationToken cancellationToken)
     {
@@ -39,12 +38,7 @@ internal static class AccountScan
             }
 
             if (!string.Equals(rowAccount, account, StringComparison.Ordinal)) continue;
-            outcomes.Add(
-                Enum.Parse<OutcomeKind>(reader.GetString(ArmOrKind)),
-                reader.GetInt64(At),
-                reader.IsDBNull(AcvAmount) ? null : reader.GetDecimal(AcvAmount),
-                reader.IsDBNull(AcvCurrency) ? null : reader.GetString(AcvCurrency),
-                reader.IsDBNull(CycleDays) ? null : reader.GetDouble(CycleDays));
+            outcomes.AddRow(reader);
         }
 
         if (account is not null) Flush(builder, arm, enrolledAt, outcomes);

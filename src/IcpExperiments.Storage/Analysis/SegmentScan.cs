@@ -2,7 +2,6 @@ using System.Data.Common;
 using IcpExperiments.Core.Accounts;
 using IcpExperiments.Core.Analysis;
 using IcpExperiments.Core.Analysis.Segments;
-using IcpExperiments.Core.Outcomes;
 using IcpExperiments.Core.Teams;
 
 namespace IcpExperiments.Storage.Analysis;
@@ -22,8 +21,7 @@ internal static class SegmentScan
         "WHERE team_id = @team AND experiment_id = @experiment AND occurred_at <= @as_of " +
         "ORDER BY 1, 2";
 
-    private const int AccountId = 0, RowKind = 1, ArmOrKind = 2, At = 3, AcvCurrency = 4, AcvAmount = 5, CycleDays = 6,
-        Industry = 7, EmployeeCount = 8, Region = 9, AnnualRevenue = 10, FundingStage = 11;
+    private const int AccountId = 0, RowKind = 1, ArmOrKind = 2, At = 3, Industry = 7, EmployeeCount = 8, Region = 9, AnnualRevenue = 10, FundingStage = 11;
 
     public static async Task<List<SegmentedAccount>> ReadAsync(DbTransaction transaction, TeamId team, string experimentId, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
@@ -46,12 +44,7 @@ internal static class SegmentScan
             }
 
             if (!string.Equals(rowAccount, current?.Id, StringComparison.Ordinal)) continue;
-            outcomes.Add(
-                Enum.Parse<OutcomeKind>(reader.GetString(ArmOrKind)),
-                reader.GetInt64(At),
-                reader.IsDBNull(AcvAmount) ? null : reader.GetDecimal(AcvAmount),
-                reader.IsDBNull(AcvCurrency) ? null : reader.GetString(AcvCurrency),
-                reader.IsDBNull(CycleDays) ? null : reader.GetDouble(CycleDays));
+            outcomes.AddRow(reader);
         }
 
         if (current is { } last) accounts.Add(Segmented(last.Arm, last.EnrolledAt, last.Attributes, outcomes));
