@@ -14,19 +14,33 @@ namespace IcpExperiments.Core.Application;
 /// A caller that gives up stops waiting; when the last waiter of a computation leaves, the computation's token is
 /// cancelled (a queued one is dropped before it starts). A computation that fails is not cached.
 /// </para>
+/// <para>
+/// Bounded staleness (opt-in per call, for live dashboards): a caller may accept the series' cached result although
+/// its data version is older than the one it read, if that result finished at most <c>maxStaleness</c> ago and rests
+/// on the same etag and spend. Under continuous ingest this caps recomputation at about one per <c>maxStaleness</c>
+/// instead of one per write.
+/// </para>
 /// </summary>
 public sealed class AnalysisResultsCache
 {
     private readonly int capacity;
+    private readonly TimeProvider time;
     private readonly Lock gate = new();
     private readonly Dictionary<AnalysisSeriesKey, LinkedListNode<Completed>> completed = [];
     private readonly LinkedList<Completed> recency = new();
     private readonly Dictionary<AnalysisSeriesKey, Series> inFlight = [];
 
     public AnalysisResultsCache(int capacity)
+        : this(capacity, TimeProvider.System)
+    {
+    }
+
+    public AnalysisResultsCache(int capacity, TimeProvider time)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentNullException.ThrowIfNull(time);
         this.capacity = capacity;
+        this.time = time;
     }
 
     /// <summary>Finished results held (at most one per series).</summary>
@@ -44,7 +58,16 @@ public sealed class AnalysisResultsCache
     /// when nobody waits for it any more).
     /// </summary>
     public Task<ExperimentAnalysis> GetOrAddAsync(
-        AnalysisCacheKey key, Func<CancellationToken, Task<ExperimentAnalysis>> compute, CancellationToken cancellationToken)
+        AnalysisCacheKey key, Func<CancellationToken, Task<ExperimentAnalysis>> compute, CancellationToken cancellationToken) =>
+        GetOrAddAsync(key, TimeSpan.Zero, compute, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="GetOrAddAsync(AnalysisCacheKey, Func{CancellationToken, Task{ExperimentAnalysis}}, CancellationToken)"/>,
+    /// but the series' cached result is also served when it is at most <paramref name="maxStaleness"/> old, with the
+    /// same etag and spend, whatever data version it rests on (zero: never).
+    /// </summary>
+    public Task<ExperimentAnalysis> GetOrAddAsync(
+        AnalysisCacheKey key, TimeSpan maxStaleness, Func<CancellationToken, Task<ExperimentAnalysis>> compute, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(compute);
         var seriesKey = AnalysisSeriesKey.Of(key);
@@ -52,7 +75,7 @@ public sealed class AnalysisResultsCache
         bool start = false;
         lock (gate)
         {
-            if (completed.TryGetValue(seriesKey, out var node) && Satisfies(node.Value.Key, key))
+            if (completed.TryGetValue(seriesKey, out var node) && (Satisfies(node.Value.Key, key) || IsRecentEnough(node.Value, key, maxStaleness)))
             {
                 recency.Remove(node);
                 recency.AddFirst(node);
@@ -85,7 +108,13 @@ public sealed class AnalysisResultsCache
     }
 
     private static bool Satisfies(AnalysisCacheKey candidate, AnalysisCacheKey wanted) =>
-        candidate.Etag == wanted.Etag && candidate.SpendFingerprint == wanted.SpendFingerprint && candidate.DataVersion >= wanted.DataVersion;
+        SameDesignAndSpend(candidate, wanted) && candidate.DataVersion >= wanted.DataVersion;
+
+    private static bool SameDesignAndSpend(AnalysisCacheKey candidate, AnalysisCacheKey wanted) =>
+        candidate.Etag == wanted.Etag && candidate.SpendFingerprint == wanted.SpendFingerprint;
+
+    private bool IsRecentEnough(Completed entry, AnalysisCacheKey wanted, TimeSpan maxStaleness) =>
+        maxStaleness > TimeSpan.Zero && SameDesignAndSpend(entry.Key, wanted) && time.GetElapsedTime(entry.FinishedAt) <= maxStaleness;
 
     private async Task<ExperimentAnalysis> WaitAsync(AnalysisSeriesKey seriesKey, Computation computation, CancellationToken cancellationToken)
     {
@@ -152,14 +181,15 @@ public sealed class AnalysisResultsCache
     private void Store(AnalysisSeriesKey seriesKey, AnalysisCacheKey key, ExperimentAnalysis result)
     {
         if (completed.Remove(seriesKey, out var old)) recency.Remove(old);
-        completed[seriesKey] = recency.AddFirst(new Completed(seriesKey, key, result));
+        completed[seriesKey] = recency.AddFirst(new Completed(seriesKey, key, result, time.GetTimestamp()));
         if (completed.Count <= capacity) return;
         var last = recency.Last!;
         recency.RemoveLast();
         completed.Remove(last.Value.Series);
     }
 
-    private sealed record Completed(AnalysisSeriesKey Series, AnalysisCacheKey Key, ExperimentAnalysis Result);
+    /// <summary>A finished result; <paramref name="FinishedAt"/> is a <see cref="TimeProvider.GetTimestamp"/> value.</summary>
+    private sealed record Completed(AnalysisSeriesKey Series, AnalysisCacheKey Key, ExperimentAnalysis Result, long FinishedAt);
 
     private sealed class Series
     {

@@ -11,7 +11,9 @@ namespace IcpExperiments.Core.Application;
 /// (<see cref="AnalysisCacheKey"/>); only a miss scans the accounts and runs the engine, at most one at a time per
 /// series with concurrent callers coalesced (<see cref="AnalysisResultsCache"/>): a poll may get a result resting on a
 /// slightly newer data version than it read, never an older one. Without an explicit as-of the
-/// analysis is "live": as of now truncated to <see cref="ExperimentAnalyzerOptions.LiveGranularity"/>.
+/// analysis is "live": as of now truncated to <see cref="ExperimentAnalyzerOptions.LiveGranularity"/>, and may rest on
+/// an older data version if computed within <see cref="ExperimentAnalyzerOptions.LiveMaxStaleness"/> (bounded
+/// staleness, so polling during continuous ingest does not recompute on every write).
 /// </summary>
 public sealed class ExperimentAnalyzer : IExperimentAnalyzer
 {
@@ -20,6 +22,7 @@ public sealed class ExperimentAnalyzer : IExperimentAnalyzer
     private readonly IAnalysisDataSource source;
     private readonly TimeProvider time;
     private readonly TimeSpan liveGranularity;
+    private readonly TimeSpan liveMaxStaleness;
     private readonly AnalysisResultsCache cache;
 
     public ExperimentAnalyzer(IAnalysisDataSource source, TimeProvider time, ExperimentAnalyzerOptions options)
@@ -32,7 +35,8 @@ public sealed class ExperimentAnalyzer : IExperimentAnalyzer
         this.source = source;
         this.time = time;
         liveGranularity = options.LiveGranularity;
-        cache = new AnalysisResultsCache(options.CacheCapacity);
+        liveMaxStaleness = options.LiveMaxStaleness;
+        cache = new AnalysisResultsCache(options.CacheCapacity, time);
     }
 
     public async Task<ExperimentAnalysis> AnalyzeAsync(TeamId team, string experimentId, AnalysisRequest request, CancellationToken cancellationToken)
@@ -48,7 +52,8 @@ public sealed class ExperimentAnalyzer : IExperimentAnalyzer
 
         var asOf = ResolveAsOf(request.AsOf);
         var key = new AnalysisCacheKey(team, experimentId, experiment.Etag, inputs.DataVersion, inputs.SpendFingerprint, asOf, request.Correction);
-        return await cache.GetOrAddAsync(key, token => ComputeAsync(team, experiment, asOf, request.Correction, token), cancellationToken);
+        var maxStaleness = request.AsOf is null ? liveMaxStaleness : TimeSpan.Zero;
+        return await cache.GetOrAddAsync(key, maxStaleness, token => ComputeAsync(team, experiment, asOf, request.Correction, token), cancellationToken);
     }
 
     /// <summary>The instant a request is analysed at: its own as-of, or now truncated to the live granularity.</summary>

@@ -7,6 +7,12 @@ namespace IcpExperiments.Core.Application;
 /// <see cref="CacheCapacity"/>: results kept, least recently used evicted first. A results watch pushes at most one
 /// result per <see cref="WatchMinimumInterval"/> (debounce) and, besides this process' own change signal, polls every
 /// <see cref="WatchPollInterval"/> for writes by other server replicas.
+/// <para>
+/// <see cref="LiveMaxStaleness"/> (default 5 s, zero turns it off): a live call (no as-of) may be answered with the
+/// newest result computed at most this long ago although outcomes arrived since; the result's data version says which
+/// data it reflects. Dashboards polling during continuous ingest then cost about one analysis per this interval
+/// instead of one per write. A call with an explicit as-of, or after a design, state or spend change, is always exact.
+/// </para>
 /// </summary>
 public sealed class ExperimentAnalyzerOptions
 {
@@ -16,6 +22,8 @@ public sealed class ExperimentAnalyzerOptions
 
     public static readonly TimeSpan DefaultWatchMinimumInterval = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan DefaultWatchPollInterval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan DefaultLiveMaxStaleness = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan MaxLiveMaxStaleness = TimeSpan.FromMinutes(10);
 
     public int CacheCapacity { get; set; } = DefaultCacheCapacity;
 
@@ -24,6 +32,8 @@ public sealed class ExperimentAnalyzerOptions
     public TimeSpan WatchPollInterval { get; set; } = DefaultWatchPollInterval;
 
     public TimeSpan LiveGranularity { get; set; } = DefaultLiveGranularity;
+
+    public TimeSpan LiveMaxStaleness { get; set; } = DefaultLiveMaxStaleness;
 
     /// <summary>Problems with the settings, empty when valid (checked at start-up).</summary>
     public IReadOnlyList<string> Validate()
@@ -36,6 +46,8 @@ public sealed class ExperimentAnalyzerOptions
             problems.Add($"{nameof(WatchMinimumInterval)} must be between 0 and 1 hour (got {WatchMinimumInterval}).");
         if (WatchPollInterval < TimeSpan.FromMilliseconds(10) || WatchPollInterval > TimeSpan.FromHours(1))
             problems.Add($"{nameof(WatchPollInterval)} must be between 10 ms and 1 hour (got {WatchPollInterval}).");
+        if (LiveMaxStaleness < TimeSpan.Zero || LiveMaxStaleness > MaxLiveMaxStaleness)
+            problems.Add($"{nameof(LiveMaxStaleness)} must be between 0 and {MaxLiveMaxStaleness.TotalMinutes:0} minutes (got {LiveMaxStaleness}).");
         return problems;
     }
 }

@@ -8,8 +8,10 @@ namespace IcpExperiments.Core.Application;
 /// spend, design or state, or, without an explicit as-of, the live instant moving on). It wakes on this process'
 /// <see cref="ExperimentChangeSignal"/> and polls every <see cref="ExperimentAnalyzerOptions.WatchPollInterval"/> for
 /// other replicas' writes; each wake-up is one cheap cached lookup unless something changed. Pushes are at least
-/// <see cref="ExperimentAnalyzerOptions.WatchMinimumInterval"/> apart, so a burst of writes gives one update. The feed
-/// ends when <c>cancellationToken</c> fires (client cancel or deadline).
+/// <see cref="ExperimentAnalyzerOptions.WatchMinimumInterval"/> apart, so a burst of writes gives one update. A live
+/// feed shares the analyzer's bounded staleness: a signalled write the cached result does not show yet is looked for
+/// again once <see cref="ExperimentAnalyzerOptions.LiveMaxStaleness"/> has passed. The feed ends when
+/// <c>cancellationToken</c> fires (client cancel or deadline).
 /// </summary>
 public sealed class ResultsWatcher(IExperimentAnalyzer analyzer, ExperimentChangeSignal signal, TimeProvider time, ExperimentAnalyzerOptions options)
 {
@@ -21,9 +23,12 @@ public sealed class ResultsWatcher(IExperimentAnalyzer analyzer, ExperimentChang
         var lastPush = time.GetTimestamp();
         yield return last;
 
+        var recheck = false;
         while (!cancellationToken.IsCancellationRequested)
         {
-            await WaitForChangeOrPollAsync(changed, cancellationToken);
+            if (recheck) await Task.Delay(options.LiveMaxStaleness, time, cancellationToken);
+            else await WaitForChangeOrPollAsync(changed, cancellationToken);
+            var signalled = changed.IsCompleted;
             var quiet = options.WatchMinimumInterval - time.GetElapsedTime(lastPush);
             if (quiet > TimeSpan.Zero) await Task.Delay(quiet, time, cancellationToken);
 
@@ -31,8 +36,15 @@ public sealed class ResultsWatcher(IExperimentAnalyzer analyzer, ExperimentChang
             changed = signal.NextChangeAsync(team, experimentId);
             var next = await analyzer.AnalyzeAsync(team, experimentId, request, cancellationToken);
 
-            // The analyzer returns the very same instance while nothing it depends on changed.
-            if (ReferenceEquals(next, last)) continue;
+            // The analyzer returns the very same instance while nothing it depends on changed, or (live) while its
+            // result is within the staleness bound: then a signalled write is looked for once more, after the bound.
+            if (ReferenceEquals(next, last))
+            {
+                recheck = signalled && !recheck && request.AsOf is null && options.LiveMaxStaleness > TimeSpan.Zero;
+                continue;
+            }
+
+            recheck = false;
             last = next;
             lastPush = time.GetTimestamp();
             yield return next;

@@ -14,6 +14,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ApiKeyRateLimiter>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<FailedAuthenticationAudit>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
         services.AddScoped<ApiKeyAdministration>();
         services.AddScoped<BootstrapAdminKey>();

@@ -22,6 +22,21 @@ public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, TimeProvide
     public async ValueTask<AuthenticatedKey?> AuthenticateAsync(string key, CancellationToken cancellationToken)
     {
         var hash = ApiKeySecrets.Hash(key);
+        var record = await LookupAsync(hash, cancellationToken);
+        if (record is null || record.IsRevoked || !CryptographicOperations.FixedTimeEquals(record.SecretHash, hash)) return null;
+        return new AuthenticatedKey(new Caller(record.Team, record.KeyId), record.Roles);
+    }
+
+    /// <summary>Who a refused key belonged to when it is known but revoked (for the audit of refused calls); null otherwise.</summary>
+    public async ValueTask<Caller?> FindRevokedAsync(string key, CancellationToken cancellationToken)
+    {
+        var hash = ApiKeySecrets.Hash(key);
+        var record = await LookupAsync(hash, cancellationToken);
+        return record is { IsRevoked: true } && CryptographicOperations.FixedTimeEquals(record.SecretHash, hash) ? new Caller(record.Team, record.KeyId) : null;
+    }
+
+    private async ValueTask<ApiKeyRecord?> LookupAsync(byte[] hash, CancellationToken cancellationToken)
+    {
         var cacheKey = Convert.ToHexString(hash);
         var now = time.GetUtcNow();
         if (!cache.TryGetValue(cacheKey, out var cached) || cached.ExpiresAt <= now)
@@ -35,9 +50,7 @@ public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, TimeProvide
             }
         }
 
-        var record = cached.Record;
-        if (record is null || record.IsRevoked || !CryptographicOperations.FixedTimeEquals(record.SecretHash, hash)) return null;
-        return new AuthenticatedKey(new Caller(record.Team, record.KeyId), record.Roles);
+        return cached.Record;
     }
 
     /// <summary>Drops every remembered lookup of the key, so its next use reads storage (called when a key is revoked or replaced).</summary>

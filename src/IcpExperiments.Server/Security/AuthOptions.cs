@@ -25,4 +25,14 @@ public sealed class AuthOptions
     /// </summary>
     [Range(0, 300)]
     public int KeyCacheSeconds { get; set; } = DefaultKeyCacheSeconds;
+
+    public const int DefaultFailedAuthenticationAuditsPerMinute = 60;
+
+    /// <summary>
+    /// Refused calls (no, unknown or revoked key; a role missing) written to the audit trail per minute (0-10,000; 0
+    /// writes none). Beyond it they are only counted, and the next entry says how many were left out, so a flood of
+    /// bad keys cannot fill the disk.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int FailedAuthenticationAuditsPerMinute { get; set; } = DefaultFailedAuthenticationAuditsPerMinute;
 }

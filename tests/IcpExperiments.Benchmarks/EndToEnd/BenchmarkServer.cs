@@ -26,9 +26,10 @@ public sealed class BenchmarkServer : IAsyncDisposable
 
     public string ExperimentName { get; }
 
-    public static async Task<BenchmarkServer> StartAsync()
+    /// <summary>Starts the server with <paramref name="serverArguments"/> (configuration overrides such as <c>--IcpExperiments:Analysis:LiveMaxStaleness=00:00:05</c>).</summary>
+    public static async Task<BenchmarkServer> StartAsync(params string[] serverArguments)
     {
-        var process = new ServerProcess();
+        var process = new ServerProcess(serverArguments);
         await process.StartAsync();
         var channel = process.CreateChannel();
         var profiles = new ProfileService.ProfileServiceClient(channel);

@@ -8,7 +8,11 @@ namespace IcpExperiments.Benchmarks.Soak;
 /// --concurrency callers for --probe-seconds), then an open-loop run at --load percent of it (default 80) for
 /// --minutes (default 10), at most <see cref="MaxInFlight"/> calls in flight (beyond that a call is shed and
 /// counted). Each minute and at the end: achieved rate, p50/p99 per operation, errors by status, server RSS
-/// (VmRSS) and its drift from the start of the soak (target below 10%).
+/// (VmRSS) and its drift (target below 10%) from the start of the soak, i.e. after the warm-up and the probe, when the
+/// server's caches, pools and heaps have grown to their working size; the RSS of the idle server right after start
+/// (and after enrolment) is printed too, as a raw baseline. The server runs with the production default live
+/// staleness of results (--staleness seconds, 5; 0 turns it off) and the GC settings of its runtimeconfig unless
+/// DOTNET_gc* variables in the environment (inherited by the server) override them.
 /// </summary>
 public sealed class SoakBenchmark : IBenchmark
 {
@@ -26,9 +30,14 @@ public sealed class SoakBenchmark : IBenchmark
         var concurrency = BenchmarkArgs.Option(args, "--concurrency", 16);
         var loadPercent = BenchmarkArgs.Option(args, "--load", 80);
         var accounts = BenchmarkArgs.Option(args, "--accounts", 20_000);
+        var staleness = BenchmarkArgs.Option(args, "--staleness", 5);
 
-        await using var server = await BenchmarkServer.StartAsync();
+        Console.WriteLine($"load average at start {ProcessMemory.LoadAverage()}; GC overrides: {GcOverrides()}; live staleness {staleness} s");
+        await using var server = await BenchmarkServer.StartAsync($"--IcpExperiments:Analysis:LiveMaxStaleness=00:00:{staleness:D2}");
+        var pid = server.Process.ProcessId ?? throw new InvalidOperationException("The server is not running.");
+        var rssBoot = ProcessMemory.ResidentMegabytes(pid);
         await server.EnrolAsync(accounts, 5_000);
+        Console.WriteLine($"server RSS right after start {rssBoot:N1} MB, after enrolling {accounts:N0} accounts {ProcessMemory.ResidentMegabytes(pid):N1} MB");
         var workload = new SoakWorkload(server, accounts);
         long sequence = 0;
         await ClosedLoopAsync(workload, concurrency, TimeSpan.FromSeconds(5), () => Interlocked.Increment(ref sequence), new LatencyWindow());
@@ -38,9 +47,8 @@ public sealed class SoakBenchmark : IBenchmark
         foreach (var line in probeWindow.Describe()) Console.WriteLine(line);
 
         var target = maxRate * loadPercent / 100.0;
-        var pid = server.Process.ProcessId ?? throw new InvalidOperationException("The server is not running.");
         var rssStart = ProcessMemory.ResidentMegabytes(pid);
-        Console.WriteLine($"soak: {target:N0} ops/s ({loadPercent}% of max) for {minutes} min, at most {MaxInFlight} in flight; RSS at start {rssStart:N1} MB");
+        Console.WriteLine($"soak: {target:N0} ops/s ({loadPercent}% of max) for {minutes} min, at most {MaxInFlight} in flight; RSS at start (after warm-up and probe) {rssStart:N1} MB");
         var total = new LatencyWindow();
         long shed = 0;
         for (int minute = 1; minute <= minutes; minute++)
@@ -54,11 +62,20 @@ public sealed class SoakBenchmark : IBenchmark
         }
 
         var rssEnd = ProcessMemory.ResidentMegabytes(pid);
-        Console.WriteLine($"total: {total.Calls:N0} calls, {total.Errors} errors, {shed} shed; RSS {rssStart:N1} -> {rssEnd:N1} MB, drift {Drift(rssStart, rssEnd):+0.0;-0.0}% (target < 10%)");
+        Console.WriteLine($"total: {total.Calls:N0} calls, {total.Errors} errors, {shed} shed; RSS {rssStart:N1} -> {rssEnd:N1} MB, drift {Drift(rssStart, rssEnd):+0.0;-0.0}% (target < 10%); "
+            + $"from the idle server {rssBoot:N1} MB: {Drift(rssBoot, rssEnd):+0.0;-0.0}%; peak {ProcessMemory.PeakResidentMegabytes(pid):N1} MB; load average at end {ProcessMemory.LoadAverage()}");
         foreach (var line in total.Describe()) Console.WriteLine(line);
     }
 
     private static double Drift(double start, double now) => (now - start) / start * 100;
+
+    private static string GcOverrides()
+    {
+        var set = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.StartsWith("DOTNET_gc", StringComparison.OrdinalIgnoreCase) || k.StartsWith("DOTNET_GC", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).Select(k => $"{k}={Environment.GetEnvironmentVariable(k)}").ToList();
+        return set.Count == 0 ? "none (runtimeconfig)" : string.Join(" ", set);
+    }
 
     /// <summary>As fast as <paramref name="callers"/> callers can go; returns operations per second.</summary>
     private static async Task<double> ClosedLoopAsync(SoakWorkload workload, int callers, TimeSpan duration, Func<long> next, LatencyWindow window)

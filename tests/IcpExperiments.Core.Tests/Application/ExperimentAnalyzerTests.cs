@@ -57,7 +57,7 @@ public sealed class ExperimentAnalyzerTests
         var request = new AnalysisRequest();
         switch (change)
         {
-            case "data": source.DataVersion++; break;
+            case "data": source.DataVersion++; time.Advance(ExperimentAnalyzerOptions.DefaultLiveMaxStaleness + TimeSpan.FromSeconds(1)); break;
             case "spend": source.ControlSpend += 1; break;
             case "etag": source.Experiment = source.Experiment with { Etag = "8", State = ExperimentState.Stopped }; break;
             case "clock": time.Advance(TimeSpan.FromMinutes(1)); break;

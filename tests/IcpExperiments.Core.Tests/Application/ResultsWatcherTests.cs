@@ -102,9 +102,33 @@ public sealed class ResultsWatcherTests
         return new Experiment("exp-1", Designs.TwoArm(AnalysisMode.Sequential), ExperimentState.Running, "7", at, at, at, null, null, null);
     }
 
-    private ResultsWatcher CreateSut(TimeSpan poll, TimeSpan? minimum = null)
+    [Fact]
+    public async Task WatchAsync_SignalledWriteWithinLiveStaleness_IsPushedOnceTheBoundHasPassed()
     {
-        var options = new ExperimentAnalyzerOptions { WatchPollInterval = poll, WatchMinimumInterval = minimum ?? TimeSpan.Zero };
+        // Arrange
+        var staleness = TimeSpan.FromMilliseconds(300);
+        var sut = CreateSut(poll: TimeSpan.FromMinutes(5), staleness: staleness);
+        using var cancel = new CancellationTokenSource(Patience);
+        await using var feed = sut.WatchAsync(Team, "exp-1", new AnalysisRequest(), cancel.Token).GetAsyncEnumerator(cancel.Token);
+        Assert.True(await feed.MoveNextAsync());
+        var first = feed.Current;
+        var clock = Stopwatch.StartNew();
+
+        // Act
+        source.DataVersion++;
+        signal.Notify(Team, "exp-1");
+        Assert.True(await feed.MoveNextAsync());
+
+        // Assert
+        Assert.Equal(first.DataVersion + 1, feed.Current.DataVersion);
+        Assert.InRange(clock.Elapsed, staleness, TimeSpan.FromSeconds(5));
+        Assert.Equal(2, source.Loads);
+    }
+
+    /// <summary>Live staleness off unless asked for: the other tests are about the change signal and the debounce.</summary>
+    private ResultsWatcher CreateSut(TimeSpan poll, TimeSpan? minimum = null, TimeSpan? staleness = null)
+    {
+        var options = new ExperimentAnalyzerOptions { WatchPollInterval = poll, WatchMinimumInterval = minimum ?? TimeSpan.Zero, LiveMaxStaleness = staleness ?? TimeSpan.Zero };
         return new ResultsWatcher(new ExperimentAnalyzer(source, TimeProvider.System, options), signal, TimeProvider.System, options);
     }
 }

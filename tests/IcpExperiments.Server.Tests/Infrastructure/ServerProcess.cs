@@ -16,8 +16,9 @@ namespace IcpExperiments.Server.Tests.Infrastructure;
 /// <para>
 /// The server is configured with a known bootstrap admin key (<see cref="AdminKey"/>, team <c>default</c>) and every
 /// channel from <see cref="CreateChannel()"/> sends it, so tests call the API as an admin unless they ask for another
-/// key. The per-key rate limit is off (tests and benchmarks measure the server, not the limiter); a test turns it on
-/// with its own command-line setting, which wins over these environment variables.
+/// key. The per-key rate limit is off (tests and benchmarks measure the server, not the limiter), and so is the live
+/// results staleness bound (tests read their own writes); a test or benchmark turns them on with its own command-line
+/// setting, which wins over these environment variables.
 /// </para>
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
@@ -75,6 +76,8 @@ public sealed class ServerProcess : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["IcpExperiments__RateLimit__PermitsPerSecond"] = "0";
+        // Tests read their own writes at once; the live staleness bound (5 s by default) has its own tests.
+        startInfo.Environment["IcpExperiments__Analysis__LiveMaxStaleness"] = "00:00:00";
         if (BootstrapAdminKey is not null) startInfo.Environment["IcpExperiments__Auth__BootstrapAdminKey"] = BootstrapAdminKey;
         process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Append(e.Data);

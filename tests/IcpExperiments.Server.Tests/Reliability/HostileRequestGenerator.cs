@@ -15,6 +15,7 @@ public sealed class HostileRequestGenerator(IReadOnlyList<HostileRpc> rpcs, int 
     private readonly Random random = new(seed);
 
     public const string CrossTeamKind = "cross-team";
+    private static readonly TimeSpan CrossTeamWatchDeadline = TimeSpan.FromSeconds(20);
 
     /// <summary>One request; <paramref name="Deadline"/> is sent as grpc-timeout (watches only).</summary>
     public sealed record HostileRequest(string Path, string Kind, byte[] Body, TimeSpan? Deadline = null)
@@ -31,7 +32,12 @@ public sealed class HostileRequestGenerator(IReadOnlyList<HostileRpc> rpcs, int 
     {
         var rpc = HostileValues.Pick(random, rpcs);
         if (rpc.CrossTeam is not null && random.Next(8) == 0)
-            return new(rpc.Path, CrossTeamKind, rpc.CrossTeam().SelectMany(m => RawGrpcClient.Frame(m.ToByteArray())).ToArray(), rpc.Deadline) { CrossTeamCode = rpc.CrossTeamCode };
+        {
+            // A foreign watch must end at once with its code; the long deadline only stops one that wrongly streams.
+            var deadline = rpc.Deadline is null ? (TimeSpan?)null : CrossTeamWatchDeadline;
+            return new(rpc.Path, CrossTeamKind, rpc.CrossTeam().SelectMany(m => RawGrpcClient.Frame(m.ToByteArray())).ToArray(), deadline) { CrossTeamCode = rpc.CrossTeamCode };
+        }
+
         var (kind, messages) = MutateMessages(rpc.Build(random).Select(m => m.ToByteArray()).ToArray());
         if (random.Next(10) != 0) return new(rpc.Path, kind, messages.SelectMany(m => RawGrpcClient.Frame(m)).ToArray(), rpc.Deadline);
         var first = messages[0];
