@@ -1,11 +1,22 @@
 using Grpc.Net.Client;
 using IcpExperiments.Contracts.V1;
+using IcpExperiments.Testing;
 
 namespace IcpExperiments.Server.Tests.Infrastructure;
 
-/// <summary>One server process shared by the tests of the <see cref="SharedServer"/> (started once, on a fresh database).</summary>
-public sealed class ServerFixture : IAsyncLifetime
+/// <summary>
+/// One server process shared by the tests of the <see cref="SharedServer"/> (started once, on a fresh database): a SQLite
+/// file, or with <see cref="StorageEngine.Postgres"/> a database of its own on the test PostgreSQL server, dropped at the end.
+/// </summary>
+public class ServerFixture(StorageEngine engine) : IAsyncLifetime
 {
+    public ServerFixture()
+        : this(StorageEngine.Sqlite)
+    {
+    }
+
+    public StorageEngine Engine { get; } = engine;
+
     public ServerProcess Server { get; } = new();
 
     public GrpcChannel Channel { get; private set; } = null!;
@@ -18,6 +29,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (Engine == StorageEngine.Postgres) Server.PostgresConnectionString = await (await PostgresTestServer.GetAsync()).CreateDatabaseAsync();
         await Server.StartAsync();
         Channel = Server.CreateChannel();
         Profiles = new ProfileService.ProfileServiceClient(Channel);
@@ -29,5 +41,6 @@ public sealed class ServerFixture : IAsyncLifetime
     {
         Channel?.Dispose();
         await Server.DisposeAsync();
+        if (Server.PostgresConnectionString is { } connectionString) await (await PostgresTestServer.GetAsync()).DropDatabaseAsync(connectionString);
     }
 }
