@@ -6,7 +6,7 @@ namespace IcpExperiments.Server.Tests;
 /// <summary>Kills the server process abruptly and starts a new one on the same database (SQLite file or PostgreSQL database): everything is still there.</summary>
 public abstract class RestartTests(StorageEngine engine) : IAsyncLifetime
 {
-    private readonly ServerFixture fixture = new(engine);
+    private readonly ServerFixture fixture = ServerFixture.For(engine);
 
     public Task InitializeAsync() => fixture.InitializeAsync();
 

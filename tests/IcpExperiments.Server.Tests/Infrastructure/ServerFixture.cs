@@ -8,14 +8,17 @@ namespace IcpExperiments.Server.Tests.Infrastructure;
 /// One server process shared by the tests of the <see cref="SharedServer"/> (started once, on a fresh database): a SQLite
 /// file, or with <see cref="StorageEngine.Postgres"/> a database of its own on the test PostgreSQL server, dropped at the end.
 /// </summary>
-public class ServerFixture(StorageEngine engine) : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     public ServerFixture()
         : this(StorageEngine.Sqlite)
     {
     }
 
-    public StorageEngine Engine { get; } = engine;
+    /// <summary>For subclasses only: xunit wants a collection fixture to have one public constructor.</summary>
+    protected ServerFixture(StorageEngine engine) => Engine = engine;
+
+    public StorageEngine Engine { get; }
 
     public ServerProcess Server { get; } = new();
 
@@ -26,6 +29,9 @@ public class ServerFixture(StorageEngine engine) : IAsyncLifetime
     public ExperimentService.ExperimentServiceClient Experiments { get; private set; } = null!;
 
     public OutcomeService.OutcomeServiceClient Outcomes { get; private set; } = null!;
+
+    /// <summary>A fixture for <paramref name="engine"/>, for tests that start their own server.</summary>
+    public static ServerFixture For(StorageEngine engine) => engine == StorageEngine.Postgres ? new PostgresServerFixture() : new ServerFixture();
 
     public async Task InitializeAsync()
     {

@@ -14,7 +14,7 @@ public abstract class CrashDurabilityTests(ITestOutputHelper output, StorageEngi
     private const int Batches = 200;
     private const int AccountsPerBatch = 500;
     private const int Outcomes = Batches * AccountsPerBatch;
-    private readonly ServerFixture fixture = new(engine);
+    private readonly ServerFixture fixture = ServerFixture.For(engine);
 
     public Task InitializeAsync() => fixture.InitializeAsync();
 
