@@ -71,6 +71,26 @@ internal sealed class TestDatabase : IAsyncDisposable
         return scope.ServiceProvider.GetRequiredService<T>();
     }
 
+    /// <summary>Runs raw SQL on the database directly (parameters named <c>@name</c> in the SQL), as another writer would; returns rows changed.</summary>
+    public async Task<int> ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using System.Data.Common.DbConnection connection = connectionString is null
+            ? new SqliteConnection($"Data Source={DatabasePath}")
+            : new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await CloseAsync();

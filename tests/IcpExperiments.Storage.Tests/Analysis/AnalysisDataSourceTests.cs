@@ -3,7 +3,6 @@ using IcpExperiments.Core.Application;
 using IcpExperiments.Core.Campaigns;
 using IcpExperiments.Core.Errors;
 using IcpExperiments.Core.Outcomes;
-using Microsoft.Data.Sqlite;
 using static IcpExperiments.Storage.Tests.TestData;
 
 namespace IcpExperiments.Storage.Tests.Analysis;
@@ -58,19 +57,13 @@ public abstract class AnalysisDataSourceTests(StorageEngine engine)
     {
         // Arrange: "delta2" sorts between "delta" and "echo"; its win is stamped before its enrolment (a row the API
         // refuses, written here directly as another writer or an old import could have).
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(engine);
         var sut = CreateSut(database);
         var experiment = await database.Experiments().GetAsync(Team, "exp-1", None);
         await database.Outcomes().EnrollAsync(Team, Enrolment("delta2", "variant-a") with { EnrolledAt = Now.AddDays(-1) }, None);
         await database.Outcomes().RecordAsync(Team, "exp-1", Converted("won-delta2", "delta2"), Now, None);
-        await using (var connection = new SqliteConnection($"Data Source={database.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE outcomes SET occurred_at = $at WHERE event_id = 'won-delta2'";
-            update.Parameters.AddWithValue("$at", Now.AddDays(-3).UtcTicks);
-            Assert.Equal(1, await update.ExecuteNonQueryAsync());
-        }
+        var updated = await database.ExecuteAsync("UPDATE outcomes SET occurred_at = @at WHERE event_id = 'won-delta2'", ("at", Now.AddDays(-3).UtcTicks));
+        Assert.Equal(1, updated);
 
         // Act
         var loaded = await sut.LoadSnapshotAsync(Team, experiment, Now.AddDays(-1.5), None);
