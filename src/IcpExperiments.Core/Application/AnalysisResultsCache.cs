@@ -1,3 +1,5 @@
+using IcpExperiments.Core.Telemetry;
+
 namespace IcpExperiments.Core.Application;
 
 /// <summary>
@@ -25,22 +27,29 @@ public sealed class AnalysisResultsCache
 {
     private readonly int capacity;
     private readonly TimeProvider time;
+    private readonly IcpExperimentsMetrics? metrics;
     private readonly Lock gate = new();
     private readonly Dictionary<AnalysisSeriesKey, LinkedListNode<Completed>> completed = [];
     private readonly LinkedList<Completed> recency = new();
     private readonly Dictionary<AnalysisSeriesKey, Series> inFlight = [];
 
-    public AnalysisResultsCache(int capacity)
-        : this(capacity, TimeProvider.System)
+    /// <param name="capacity">Series kept, at least 1.</param>
+    /// <param name="metrics">Where lookups are counted as hit, shared or miss; none when null.</param>
+    public AnalysisResultsCache(int capacity, IcpExperimentsMetrics? metrics = null)
+        : this(capacity, TimeProvider.System, metrics)
     {
     }
 
-    public AnalysisResultsCache(int capacity, TimeProvider time)
+    /// <param name="capacity">Series kept, at least 1.</param>
+    /// <param name="time">The clock that dates finished results, for the bounded staleness of live calls.</param>
+    /// <param name="metrics">Where lookups are counted as hit, shared or miss; none when null.</param>
+    public AnalysisResultsCache(int capacity, TimeProvider time, IcpExperimentsMetrics? metrics = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentNullException.ThrowIfNull(time);
         this.capacity = capacity;
         this.time = time;
+        this.metrics = metrics;
     }
 
     /// <summary>Finished results held (at most one per series).</summary>
@@ -73,13 +82,14 @@ public sealed class AnalysisResultsCache
         var seriesKey = AnalysisSeriesKey.Of(key);
         Computation joined;
         bool start = false;
+        string lookup = IcpExperimentsMetrics.CacheMiss;
         lock (gate)
         {
             if (completed.TryGetValue(seriesKey, out var node) && (Satisfies(node.Value.Key, key) || IsRecentEnough(node.Value, key, maxStaleness)))
             {
                 recency.Remove(node);
                 recency.AddFirst(node);
-                return Task.FromResult(node.Value.Result);
+                return Hit(node.Value.Result);
             }
 
             if (!inFlight.TryGetValue(seriesKey, out var series)) inFlight[seriesKey] = series = new Series();
@@ -91,6 +101,7 @@ public sealed class AnalysisResultsCache
             else if (!series.Running.Abandoned && Satisfies(series.Running.Key, key))
             {
                 joined = series.Running;
+                lookup = IcpExperimentsMetrics.CacheShared;
             }
             else
             {
@@ -103,8 +114,15 @@ public sealed class AnalysisResultsCache
             joined.Waiters++;
         }
 
+        metrics?.RecordCacheLookup(lookup);
         if (start) _ = RunAsync(seriesKey, joined);
         return WaitAsync(seriesKey, joined, cancellationToken);
+    }
+
+    private Task<ExperimentAnalysis> Hit(ExperimentAnalysis result)
+    {
+        metrics?.RecordCacheLookup(IcpExperimentsMetrics.CacheHit);
+        return Task.FromResult(result);
     }
 
     private static bool Satisfies(AnalysisCacheKey candidate, AnalysisCacheKey wanted) =>
