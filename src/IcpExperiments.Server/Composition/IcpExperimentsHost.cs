@@ -2,6 +2,7 @@ using IcpExperiments.Server.Demo;
 using IcpExperiments.Server.Telemetry;
 using IcpExperiments.Server.Web;
 using IcpExperiments.Storage;
+using IcpExperiments.Storage.Postgres;
 
 namespace IcpExperiments.Server.Composition;
 
@@ -22,6 +23,7 @@ public static class IcpExperimentsHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = DemoCommandLine.Expand(args), ContentRootPath = AppContext.BaseDirectory });
         builder.Services
             .AddIcpExperimentsStorage(builder.Configuration)
+            .AddIcpExperimentsPostgresStorage()
             .AddIcpExperimentsApplication()
             .AddIcpExperimentsGrpc()
             .AddIcpExperimentsSecurity(builder.Configuration)
