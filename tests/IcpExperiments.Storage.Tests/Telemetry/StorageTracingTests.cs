@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using IcpExperiments.Core.Outcomes;
 using Microsoft.Data.Sqlite;
@@ -6,15 +7,17 @@ using static IcpExperiments.Storage.Tests.TestData;
 
 namespace IcpExperiments.Storage.Tests.Telemetry;
 
-public sealed class StorageTracingTests
+/// <summary>The storage spans on each engine: the same hooks serve both providers.</summary>
+public abstract class StorageTracingTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
+    private readonly string dbSystem = engine == StorageEngine.Sqlite ? "sqlite" : "postgresql";
 
     [Fact]
     public async Task CreateAsync_Traced_OneClientSpanPerCommandNamedByOperationAndTable()
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
         using var spans = new StorageSpans();
 
         // Act
@@ -26,7 +29,7 @@ public sealed class StorageTracingTests
         Assert.All(commands, span =>
         {
             Assert.Equal(ActivityKind.Client, span.Kind);
-            Assert.Equal("sqlite", span.GetTagItem("db.system"));
+            Assert.Equal(dbSystem, span.GetTagItem("db.system"));
             Assert.NotEqual(ActivityStatusCode.Error, span.Status);
             Assert.DoesNotContain("traced-icp", string.Join(" ", span.TagObjects.Select(t => t.Value)), StringComparison.Ordinal);
         });
@@ -37,25 +40,25 @@ public sealed class StorageTracingTests
     public async Task ExecuteSqlRawAsync_CommandFails_SpanIsAnErrorWithTheExceptionType()
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
         var db = database.Scoped<IcpExperimentsDbContext>();
         using var spans = new StorageSpans();
 
         // Act
-        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM no_such_table", None));
+        await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM no_such_table", None));
 
-        // Assert
+        // Assert: SQLite reports no SQL state, so the exception type; PostgreSQL's undefined_table is 42P01.
         var failed = Assert.Single(spans.Finished());
         Assert.Equal("DELETE no_such_table", failed.DisplayName);
         Assert.Equal(ActivityStatusCode.Error, failed.Status);
-        Assert.Equal(typeof(SqliteException).FullName, failed.GetTagItem("error.type"));
+        Assert.Equal(engine == StorageEngine.Sqlite ? typeof(SqliteException).FullName : "42P01", failed.GetTagItem("error.type"));
     }
 
     [Fact]
     public async Task ImportAsync_Traced_OneIngestSpanForTheBatchNotOnePerRow()
     {
         // Arrange
-        await using var database = await OutcomeRepositoryTests.CreateRunningAsync();
+        await using var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         var rows = Enumerable.Range(0, 100).Select(i => new ImportRow(Enrolment($"acct-{i}"), null))
             .Append(new ImportRow(null, Lost("lost-0", "acct-0"))).Append(new ImportRow(null, Lost("lost-ghost", "ghost"))).ToArray();
         var outcomes = database.Outcomes();
@@ -69,6 +72,7 @@ public sealed class StorageTracingTests
         Assert.Equal(101, result.Accepted);
         Assert.Equal(102, ingest.GetTagItem("icp_experiments.ingest.rows"));
         Assert.Equal(101, ingest.GetTagItem("icp_experiments.ingest.stored"));
+        Assert.Equal(dbSystem, ingest.GetTagItem("db.system"));
         Assert.Equal(ActivityStatusCode.Ok, ingest.Status);
         Assert.Equal("exp-1", ingest.GetTagItem("icp_experiments.experiment_id"));
     }
@@ -77,7 +81,7 @@ public sealed class StorageTracingTests
     public async Task ImportAsync_ExperimentMissing_IngestSpanEndsAsAnError()
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
         var outcomes = database.Outcomes();
         using var spans = new StorageSpans();
 
@@ -88,4 +92,8 @@ public sealed class StorageTracingTests
         var ingest = Assert.Single(spans.Finished(), s => s.DisplayName == "INGEST outcomes");
         Assert.Equal(ActivityStatusCode.Error, ingest.Status);
     }
+
+    public sealed class OnSqlite() : StorageTracingTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : StorageTracingTests(StorageEngine.Postgres);
 }
