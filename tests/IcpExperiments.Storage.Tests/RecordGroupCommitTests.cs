@@ -6,7 +6,7 @@ using static IcpExperiments.Storage.Tests.TestData;
 namespace IcpExperiments.Storage.Tests;
 
 /// <summary>Concurrent unary records share transactions (group commit); each caller must still get exactly its own verdict.</summary>
-public sealed class RecordGroupCommitTests
+public abstract class RecordGroupCommitTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -14,7 +14,7 @@ public sealed class RecordGroupCommitTests
     public async Task RecordAsync_ManyConcurrentCalls_EachGetsItsOwnVerdictAndEveryValidRowIsStoredOnce()
     {
         // Arrange
-        await using var database = await ImportChunkedInsertTests.EnrolledAsync(40);
+        await using var database = await ImportChunkedInsertTests.EnrolledAsync(engine, 40);
         var version = await database.DataVersions().GetAsync(Team, "exp-1", None);
         var repositories = Enumerable.Range(0, 41).Select(_ => database.Outcomes()).ToList();
 
@@ -39,7 +39,7 @@ public sealed class RecordGroupCommitTests
     public async Task RecordAsync_SameEventConcurrently_OneAcceptedTheOthersDuplicatesReturningTheOriginal()
     {
         // Arrange
-        await using var database = await ImportChunkedInsertTests.EnrolledAsync(1);
+        await using var database = await ImportChunkedInsertTests.EnrolledAsync(engine, 1);
         var repositories = Enumerable.Range(0, 10).Select(_ => database.Outcomes()).ToList();
 
         // Act
@@ -51,4 +51,8 @@ public sealed class RecordGroupCommitTests
         Assert.Equal(9, results.Count(r => r.Disposition == RecordDisposition.Duplicate));
         Assert.Single(results.Select(r => r.RecordedAt).Distinct());
     }
+
+    public sealed class OnSqlite() : RecordGroupCommitTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : RecordGroupCommitTests(StorageEngine.Postgres);
 }

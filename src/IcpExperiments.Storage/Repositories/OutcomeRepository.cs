@@ -8,6 +8,7 @@ using IcpExperiments.Storage.Entities;
 using IcpExperiments.Storage.Ingest;
 using IcpExperiments.Storage.Mapping;
 using IcpExperiments.Storage.Paging;
+using IcpExperiments.Storage.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcpExperiments.Storage.Repositories;
@@ -163,6 +164,7 @@ internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProv
             }
         }
 
+        using var trace = StorageTelemetry.TraceIngest(db, experimentId, items.Count);
         await using var session = await provider.BeginIngestAsync(team, experimentId, cancellationToken);
         var experiment = await session.LoadExperimentAsync(cancellationToken) ?? throw new NotFoundException("Experiment", experimentId);
         var campaignArms = anyCampaign ? await session.LoadCampaignArmsAsync(cancellationToken) : NoCampaigns;
@@ -193,6 +195,7 @@ internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProv
         }
 
         await session.CommitAsync(cancellationToken);
+        trace.Committed(plan);
         return plan;
     }
 
