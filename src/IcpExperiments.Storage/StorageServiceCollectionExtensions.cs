@@ -27,9 +27,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<IStorageProvider>(sp => new SqliteStorageProvider(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddDbContext<IcpExperimentsDbContext>((sp, builder) => sp.GetRequiredService<IStorageProvider>().Configure(builder));
+        services.AddDbContextPool<IcpExperimentsDbContext>((sp, builder) => sp.GetRequiredService<IStorageProvider>().Configure(builder));
         services.AddScoped<IProfileRepository, ProfileRepository>();
         services.AddScoped<IExperimentRepository, ExperimentRepository>();
+        services.AddSingleton<Ingest.IngestWriter>();
         services.AddSingleton<Ingest.PendingOutcomeWrites>();
         services.AddScoped<IOutcomeRepository, OutcomeRepository>();
         services.AddScoped<IRecommendationRepository, RecommendationRepository>();
