@@ -14,6 +14,7 @@ public sealed class SnapshotBuilder
     private readonly ExperimentDesign design;
     private readonly DateTimeOffset asOf;
     private readonly Dictionary<string, ArmColumns> arms = new(StringComparer.Ordinal);
+    private readonly ArmColumns[] armsInDesignOrder;
     private string? spendCurrency;
     private string? acvCurrency;
 
@@ -22,7 +23,7 @@ public sealed class SnapshotBuilder
         ArgumentNullException.ThrowIfNull(design);
         this.design = design;
         this.asOf = asOf;
-        foreach (var arm in design.Arms) arms[arm.Key] = new ArmColumns();
+        armsInDesignOrder = [.. design.Arms.Select(arm => arms[arm.Key] = new ArmColumns())];
     }
 
     /// <summary>Adds campaign spend to an arm.</summary>
@@ -34,9 +35,22 @@ public sealed class SnapshotBuilder
     }
 
     /// <summary>Adds one enrolled account; returns false when it does not count (enrolled after as-of).</summary>
-    public bool AddAccount(string armKey, in AccountObservation account, string? acvCurrencyCode = null)
+    public bool AddAccount(string armKey, in AccountObservation account, string? acvCurrencyCode = null) =>
+        Add(Arm(armKey), account, acvCurrencyCode);
+
+    /// <summary>
+    /// Adds one enrolled account to the arm at <paramref name="armIndex"/> in the design's order (control 0): a scan that
+    /// resolved arms once need not look keys up per account. Returns false when it does not count.
+    /// </summary>
+    public bool AddAccount(int armIndex, in AccountObservation account, string? acvCurrencyCode = null)
     {
-        var columns = Arm(armKey);
+        if ((uint)armIndex >= (uint)armsInDesignOrder.Length)
+            throw new ArgumentOutOfRangeException(nameof(armIndex), armIndex, $"The design has {armsInDesignOrder.Length} arms.");
+        return Add(armsInDesignOrder[armIndex], account, acvCurrencyCode);
+    }
+
+    private bool Add(ArmColumns columns, in AccountObservation account, string? acvCurrencyCode)
+    {
         if (ObservationRules.Classify(account, asOf, design.ObservationWindowDays) is not { } seen) return false;
         double acv = double.NaN;
         if (seen.Status == AccountStatus.Converted && account.Acv is { } amount)

@@ -7,11 +7,12 @@ using Grpc.Core;
 namespace IcpExperiments.Server.Errors;
 
 /// <summary>
-/// Checks the framing of a unary gRPC request before grpc-dotnet reads it: exactly one length-prefixed message, a
-/// compression flag of 0 (or 1 with a grpc-encoding), nothing cut and nothing after it. grpc-dotnet answers such
-/// bodies with INTERNAL or UNKNOWN, which tells the client the server failed; here they get INVALID_ARGUMENT
-/// (reason MALFORMED_FRAME) as a trailers-only response. Streams are framed message by message and left to the
-/// stream readers (see <see cref="FramingErrorStreamReader{T}"/>). A declared length over the limit is RESOURCE_EXHAUSTED.
+/// Checks the framing of a single-request gRPC call (unary or server-streaming) before grpc-dotnet reads it: exactly
+/// one length-prefixed message, a compression flag of 0 (or 1 with a grpc-encoding), nothing cut and nothing after it.
+/// grpc-dotnet answers such bodies with INTERNAL or UNKNOWN, which tells the client the server failed; here they get
+/// INVALID_ARGUMENT (reason MALFORMED_FRAME) as a trailers-only response. Request streams are framed message by
+/// message and left to the stream readers (see <see cref="FramingErrorStreamReader{T}"/>). A declared length over the
+/// limit is RESOURCE_EXHAUSTED.
 /// </summary>
 public sealed class UnaryFramingMiddleware(RequestDelegate next)
 {
@@ -22,7 +23,7 @@ public sealed class UnaryFramingMiddleware(RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
-        if (method?.Type != MethodType.Unary)
+        if (method?.Type is not (MethodType.Unary or MethodType.ServerStreaming))
         {
             await next(context);
             return;
@@ -61,7 +62,7 @@ public sealed class UnaryFramingMiddleware(RequestDelegate next)
     private static (bool Decided, string? Problem, bool TooLarge) Judge(ReadOnlySequence<byte> buffer, bool complete, string encoding)
     {
         if (buffer.Length < HeaderBytes)
-            return complete ? (true, buffer.Length == 0 ? "A unary call needs exactly one message; the body was empty." : "The body ended inside the 5-byte message header.", false) : (false, null, false);
+            return complete ? (true, buffer.Length == 0 ? "This call needs exactly one message; the body was empty." : "The body ended inside the 5-byte message header.", false) : (false, null, false);
         Span<byte> header = stackalloc byte[HeaderBytes];
         buffer.Slice(0, HeaderBytes).CopyTo(header);
         if (header[0] > 1) return (true, $"Compression flag {header[0]} is not 0 or 1.", false);
@@ -71,7 +72,7 @@ public sealed class UnaryFramingMiddleware(RequestDelegate next)
         if (declared > Composition.GrpcServiceCollectionExtensions.MaxReceiveMessageBytes)
             return (true, $"The message declares {declared} bytes; the limit is {Composition.GrpcServiceCollectionExtensions.MaxReceiveMessageBytes}.", true);
         long expected = HeaderBytes + declared;
-        if (buffer.Length > expected) return (true, "A unary call carries exactly one message; bytes follow it.", false);
+        if (buffer.Length > expected) return (true, "This call carries exactly one message; bytes follow it.", false);
         if (!complete) return (false, null, false);
         return buffer.Length < expected ? (true, $"The message was cut: {buffer.Length - HeaderBytes} of {declared} declared bytes arrived.", false) : (true, null, false);
     }

@@ -21,16 +21,27 @@ internal struct AccountOutcomes
     public readonly string? AcvCurrency => kind == OutcomeKind.Converted ? acvCurrency : null;
 
     /// <summary>
-    /// Adds the outcome row the scans read: columns kind (2), occurred_at ticks (3), acv_currency (4), acv_amount (5),
-    /// cycle_days (6), the layout <see cref="AccountScan"/> and <see cref="SegmentScan"/> share.
+    /// Adds an outcome row of <see cref="SnapshotQueries"/>' layout: row code (1, <see cref="SnapshotQueries.OutcomeCode"/>),
+    /// occurred_at ticks (2), acv_currency (3), acv_amount (4), cycle_days (5). Only a win's currency and amount are read.
     /// </summary>
-    public void AddRow(DbDataReader reader) =>
+    public void AddRow(DbDataReader reader, long code)
+    {
+        var eventKind = SnapshotQueries.OutcomeKindOf(code);
+        long ticks = reader.GetInt64(SnapshotQueries.At);
+        double? eventCycleDays = reader.IsDBNull(SnapshotQueries.CycleDays) ? null : reader.GetDouble(SnapshotQueries.CycleDays);
+        if (eventKind != OutcomeKind.Converted)
+        {
+            Add(eventKind, ticks, null, null, eventCycleDays);
+            return;
+        }
+
         Add(
-            Enum.Parse<OutcomeKind>(reader.GetString(2)),
-            reader.GetInt64(3),
-            reader.IsDBNull(5) ? null : reader.GetDecimal(5),
-            reader.IsDBNull(4) ? null : reader.GetString(4),
-            reader.IsDBNull(6) ? null : reader.GetDouble(6));
+            eventKind,
+            ticks,
+            reader.IsDBNull(SnapshotQueries.AcvAmount) ? null : reader.GetDecimal(SnapshotQueries.AcvAmount),
+            reader.IsDBNull(SnapshotQueries.AcvCurrency) ? null : reader.GetString(SnapshotQueries.AcvCurrency),
+            eventCycleDays);
+    }
 
     public void Add(OutcomeKind eventKind, long eventTicks, decimal? eventAcv, string? eventCurrency, double? eventCycleDays)
     {

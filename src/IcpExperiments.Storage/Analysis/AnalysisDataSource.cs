@@ -44,7 +44,7 @@ internal sealed class AnalysisDataSource(IServiceScopeFactory scopes) : IAnalysi
         var builder = new SnapshotBuilder(experiment.Design, asOf);
         foreach (var spend in await SnapshotQueries.ReadSpendAsync(connection, transaction, team, experiment.Id, cancellationToken))
             builder.AddSpend(spend.ArmKey, spend.Spend);
-        await AccountScan.ReadAsync(transaction, team, experiment.Id, asOf, builder, cancellationToken);
+        await AccountScan.ReadAsync(transaction, team, experiment.Id, experiment.Design, asOf, builder, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new LoadedSnapshot(builder.Build(), version);
     }

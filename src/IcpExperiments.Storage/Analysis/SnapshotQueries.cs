@@ -1,6 +1,7 @@
 using System.Data.Common;
 using IcpExperiments.Core.Application;
 using IcpExperiments.Core.Campaigns;
+using IcpExperiments.Core.Outcomes;
 using IcpExperiments.Core.Teams;
 
 namespace IcpExperiments.Storage.Analysis;
@@ -11,20 +12,41 @@ namespace IcpExperiments.Storage.Analysis;
 /// </summary>
 internal static class SnapshotQueries
 {
+    /// <summary>Column ordinals of the scans' shared layout (<see cref="AccountsSql"/>, <see cref="SegmentScan"/>).</summary>
+    public const int AccountId = 0, Code = 1, At = 2, AcvCurrency = 3, AcvAmount = 4, CycleDays = 5;
+
+    /// <summary>Row codes at or above this are outcome rows (this plus the <see cref="OutcomeKind"/> value); below it, enrolments.</summary>
+    public const int OutcomeCode = 1000;
+
     /// <summary>
-    /// Every enrolment (kind 0) and outcome event (kind 1) of the experiment up to as-of, as one stream ordered by account
-    /// id, an account's enrolment before its events: a merge of the enrolments' key order with the outcomes sorted by
-    /// account (O(m log m)). The outcomes table has no per-account index (it would slow ingest), and a join would leave
-    /// SQLite's planner free to rescan the experiment's outcomes for every enrolment (O(n·m)); this shape cannot.
-    /// Columns: account_id, row kind, arm key or outcome kind, enrolled_at or occurred_at, acv_currency, acv_amount, cycle_days.
+    /// The outcome half of both scans: an experiment's events up to as-of, the kind as a small integer (no per-row
+    /// string), then occurred_at, acv_currency, acv_amount, cycle_days and <paramref name="trailingNulls"/> NULLs to
+    /// match a wider enrolment half. Standard SQL (CASE), as on PostgreSQL.
     /// </summary>
-    public const string AccountsSql =
-        "SELECT account_id, 0 AS row_kind, arm_key, enrolled_at, NULL, NULL, NULL FROM enrolments " +
-        "WHERE team_id = @team AND experiment_id = @experiment AND enrolled_at <= @as_of " +
-        "UNION ALL " +
-        "SELECT account_id, 1, kind, occurred_at, acv_currency, acv_amount, cycle_days FROM outcomes " +
-        "WHERE team_id = @team AND experiment_id = @experiment AND occurred_at <= @as_of " +
-        "ORDER BY 1, 2";
+    public static string OutcomeRowsSql(int trailingNulls) =>
+        "SELECT account_id, CASE kind " + string.Concat(Enum.GetValues<OutcomeKind>().Select(k => $"WHEN '{k}' THEN {OutcomeCode + (int)k} "))
+        + $"ELSE {OutcomeCode} END, occurred_at, acv_currency, acv_amount, cycle_days" + string.Concat(Enumerable.Repeat(", NULL", trailingNulls))
+        + " FROM outcomes WHERE team_id = @team AND experiment_id = @experiment AND occurred_at <= @as_of";
+
+    /// <summary>
+    /// Every enrolment and outcome event of the experiment up to as-of as one stream ordered by account id, an
+    /// account's events before its enrolment (codes descending): a merge of the enrolments' key order with the outcomes
+    /// sorted by account (O(m log m)). The outcomes table has no per-account index (it would slow ingest), and a join
+    /// would leave SQLite's planner free to rescan the experiment's outcomes for every enrolment (O(n·m)); this shape
+    /// cannot. An enrolment row's code is its arm's index in the design (-1 for an arm not in it);
+    /// parameters @arm0… hold the design's arm keys, so no arm key is read per row either.
+    /// </summary>
+    public static string AccountsSql(int armCount) =>
+        "SELECT account_id, CASE arm_key " + string.Concat(Enumerable.Range(0, armCount).Select(i => $"WHEN @arm{i} THEN {i} "))
+        + "ELSE -1 END, enrolled_at, NULL, NULL, NULL FROM enrolments "
+        + "WHERE team_id = @team AND experiment_id = @experiment AND enrolled_at <= @as_of "
+        + "UNION ALL " + OutcomeRowsSql(0) + " ORDER BY 1, 2 DESC";
+
+    /// <summary>The outcome kind of an outcome row's code.</summary>
+    public static OutcomeKind OutcomeKindOf(long code) =>
+        code > OutcomeCode && Enum.IsDefined((OutcomeKind)(code - OutcomeCode))
+            ? (OutcomeKind)(code - OutcomeCode)
+            : throw new InvalidOperationException($"Unknown outcome kind code {code} in the outcomes table.");
 
     private const string DataVersionSql = "SELECT data_version FROM experiments WHERE team_id = @team AND id = @experiment";
 

@@ -53,6 +53,31 @@ public sealed class SnapshotBuilderTests
     }
 
     [Fact]
+    public void AddAccount_ByArmIndex_SameColumnsAsByKey()
+    {
+        var byKey = CreateSut();
+        var byIndex = CreateSut();
+        var won = new AccountObservation(AsOf.AddDays(-30), OutcomeKind.Converted, AsOf.AddDays(-10), 5_000m);
+
+        byKey.AddAccount("variant-a", won, "USD");
+        byIndex.AddAccount(1, won, "USD");
+
+        var (expected, actual) = (byKey.Build(), byIndex.Build());
+        Assert.Equal(expected.Arms[1].Days, actual.Arms[1].Days);
+        Assert.Equal(expected.Arms[1].Acv, actual.Arms[1].Acv);
+        Assert.Equal(0, actual.Control.Count);
+        Assert.Equal("USD", actual.AcvCurrency);
+    }
+
+    [Fact]
+    public void AddAccount_ArmIndexOutsideTheDesign_Throws()
+    {
+        var sut = CreateSut();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => sut.AddAccount(2, new AccountObservation(AsOf.AddDays(-1))));
+    }
+
+    [Fact]
     public void AddSpend_SameCurrency_Sums()
     {
         var sut = CreateSut();

@@ -1,5 +1,6 @@
 #pragma warning disable CA1861 // Each hostile request draws from small literal lists; clarity beats saving the allocation here.
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using IcpExperiments.Contracts.V1;
 using IcpExperiments.Server.Tests.Infrastructure;
 using static IcpExperiments.Server.Tests.Reliability.HostileValues;
@@ -41,10 +42,11 @@ public static class HostileExperimentRpcs
                 (m, r) => m.Experiment.Variants.AddRange(Enumerable.Range(0, Pick(r, new[] { 2, 5_000 })).Select(i => new Arm { Key = $"v{i}", ProfileVersion = 2, Allocation = AnyDouble(r) })),
                 (m, r) => m.Experiment.Control.Description = AnyString(r),
                 (m, _) => m.Experiment.State = ExperimentState.Archived,
-            ]),
+            ]) with { CrossTeamCode = StatusCode.InvalidArgument }, // Another team's profile is "profile has no version N", like an unknown one.
+
         HostileRpc.Read<GetExperimentRequest>(Service + "GetExperiment", () => new() { Name = world.Running.Name }, [(m, r) => m.Name = MalformedName(r)]),
         HostileRpc.Read<ListExperimentsRequest>(Service + "ListExperiments", () => new(),
-            [(m, r) => m.PageSize = AnyInt(r), (m, r) => m.PageToken = AnyString(r), (m, r) => m.State = Enum<ExperimentState>(r)]),
+            [(m, r) => m.PageSize = AnyInt(r), (m, r) => m.PageToken = AnyString(r), (m, r) => m.State = Enum<ExperimentState>(r)], teamScoped: false),
         HostileRpc.Unary<UpdateExperimentRequest>(Service + "UpdateExperiment",
             () => new() { Experiment = world.Draft.Clone(), UpdateMask = new FieldMask { Paths = { "hypothesis" } } },
             [

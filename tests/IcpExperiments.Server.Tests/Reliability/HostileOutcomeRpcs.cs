@@ -22,7 +22,18 @@ public static class HostileOutcomeRpcs
                 (m, _) => m.Outcome = null,
             ],
             [(m, r) => m.Outcome.CycleDays = AnyInt(r), (m, r) => m.Outcome.Name = AnyString(r), (m, r) => m.Outcome.CreateTime = Timestamp(r)]),
-        new(Service + "ImportOutcomes", random => Enumerable.Range(0, 1 + random.Next(3)).Select(_ => HostileBatch(world, random)).ToArray()),
+        new(Service + "ImportOutcomes", random => Enumerable.Range(0, 1 + random.Next(3)).Select(_ => HostileBatch(world, random)).ToArray())
+        {
+            CrossTeam = () =>
+            [
+                new ImportOutcomesRequest
+                {
+                    BatchId = Requests.NewId("b"),
+                    Parent = world.Running.Name,
+                    Rows = { new ImportRow { Enrolment = Requests.Enrolment(Requests.NewId("acct"), "wider", DateTimeOffset.UtcNow.AddDays(-3)) }, new ImportRow { Outcome = ValidOutcome(world) } },
+                },
+            ],
+        },
         HostileRpc.Read<ListOutcomesRequest>(Service + "ListOutcomes", () => new() { Parent = world.Running.Name },
             [(m, r) => m.Parent = MalformedName(r), (m, r) => m.PageSize = AnyInt(r), (m, r) => m.PageToken = AnyString(r)]),
     ];

@@ -25,9 +25,10 @@ public static class HostileProfileRpcs
                 (m, r) => m.Profile.DisplayName = AnyString(r) + "x",
                 (m, r) => m.FirstVersion.Narrative.Goals = AnyString(r),
                 (m, r) => m.FirstVersion.ChangeNote = AnyString(r),
-            ]),
+            ],
+            teamScoped: false),
         HostileRpc.Read<GetProfileRequest>(Service + "GetProfile", () => new() { Name = world.ProfileName }, [(m, r) => m.Name = MalformedName(r), (m, r) => m.Name = "profiles/" + Pick(r, MalformedIds)]),
-        HostileRpc.Read<ListProfilesRequest>(Service + "ListProfiles", () => new(), [(m, r) => m.PageSize = AnyInt(r), (m, r) => m.PageToken = AnyString(r)]),
+        HostileRpc.Read<ListProfilesRequest>(Service + "ListProfiles", () => new(), [(m, r) => m.PageSize = AnyInt(r), (m, r) => m.PageToken = AnyString(r)], teamScoped: false),
         HostileRpc.Unary<CreateProfileVersionRequest>(Service + "CreateProfileVersion",
             () => new() { Parent = world.ProfileName, Version = Requests.Version(120) },
             [

@@ -29,8 +29,8 @@ public sealed class RawGrpcClient(Uri address, string? apiKey = Infrastructure.S
         return frame;
     }
 
-    /// <summary>Posts <paramref name="body"/> to <c>/{service}/{method}</c>; returns the grpc-status (trailers, or headers for trailers-only answers).</summary>
-    public async Task<StatusCode> CallAsync(string path, byte[] body, CancellationToken cancellationToken = default)
+    /// <summary>Posts <paramref name="body"/> to <c>/{service}/{method}</c> (with a grpc-timeout when a deadline is given); returns the grpc-status (trailers, or headers for trailers-only answers).</summary>
+    public async Task<StatusCode> CallAsync(string path, byte[] body, TimeSpan? deadline = null, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
@@ -40,6 +40,7 @@ public sealed class RawGrpcClient(Uri address, string? apiKey = Infrastructure.S
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TryAddWithoutValidation("te", "trailers");
+        if (deadline is { } timeout) request.Headers.TryAddWithoutValidation("grpc-timeout", $"{(long)timeout.TotalMilliseconds}m");
         if (apiKey is not null) request.Headers.TryAddWithoutValidation("authorization", $"Bearer {apiKey}");
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken))

@@ -3,6 +3,7 @@ using IcpExperiments.Core.Application;
 using IcpExperiments.Core.Campaigns;
 using IcpExperiments.Core.Errors;
 using IcpExperiments.Core.Outcomes;
+using Microsoft.Data.Sqlite;
 using static IcpExperiments.Storage.Tests.TestData;
 
 namespace IcpExperiments.Storage.Tests.Analysis;
@@ -49,6 +50,32 @@ public sealed class AnalysisDataSourceTests
 
         // Assert
         Assert.Equal([AccountStatus.Open, AccountStatus.Lost, AccountStatus.Open], loaded.Snapshot.Arms[0].Status);
+        Assert.Equal([AccountStatus.Open, AccountStatus.Open], loaded.Snapshot.Arms[1].Status);
+    }
+
+    [Fact]
+    public async Task LoadSnapshotAsync_EventOfAnAccountEnrolledAfterAsOf_IsNotGivenToTheNextAccount()
+    {
+        // Arrange: "delta2" sorts between "delta" and "echo"; its win is stamped before its enrolment (a row the API
+        // refuses, written here directly as another writer or an old import could have).
+        await using var database = await SeededAsync();
+        var sut = CreateSut(database);
+        var experiment = await database.Experiments().GetAsync(Team, "exp-1", None);
+        await database.Outcomes().EnrollAsync(Team, Enrolment("delta2", "variant-a") with { EnrolledAt = Now.AddDays(-1) }, None);
+        await database.Outcomes().RecordAsync(Team, "exp-1", Converted("won-delta2", "delta2"), Now, None);
+        await using (var connection = new SqliteConnection($"Data Source={database.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE outcomes SET occurred_at = $at WHERE event_id = 'won-delta2'";
+            update.Parameters.AddWithValue("$at", Now.AddDays(-3).UtcTicks);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        // Act
+        var loaded = await sut.LoadSnapshotAsync(Team, experiment, Now.AddDays(-1.5), None);
+
+        // Assert: variant-a holds delta (its win not yet seen) and echo, both open; delta2's win went nowhere.
         Assert.Equal([AccountStatus.Open, AccountStatus.Open], loaded.Snapshot.Arms[1].Status);
     }
 
