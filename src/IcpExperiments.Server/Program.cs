@@ -1,18 +1,5 @@
 using IcpExperiments.Server.Composition;
-using IcpExperiments.Server.Demo;
-using IcpExperiments.Storage;
 
-// Plaintext HTTP/2 on http://127.0.0.1:5080 by default (appsettings.json next to the binary, whatever the working
-// directory); `--urls` and ASPNETCORE_URLS override it.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = DemoCommandLine.Expand(args), ContentRootPath = AppContext.BaseDirectory });
-builder.Services
-    .AddIcpExperimentsStorage(builder.Configuration)
-    .AddIcpExperimentsApplication()
-    .AddIcpExperimentsGrpc()
-    .AddIcpExperimentsSecurity(builder.Configuration)
-    .AddIcpExperimentsDemo(builder.Configuration);
-
-var app = builder.Build();
-app.MapIcpExperimentsGrpc();
-await app.Services.PrepareIcpExperimentsAsync(app.Lifetime.ApplicationStopping);
+// The composition lives in IcpExperimentsHost, so in-process tests build exactly this host.
+await using var app = await IcpExperimentsHost.CreateBuilder(args).BuildAsync();
 await app.RunAsync();

@@ -28,6 +28,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<IStorageProvider>(sp => new SqliteStorageProvider(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddDbContextPool<IcpExperimentsDbContext>((sp, builder) => sp.GetRequiredService<IStorageProvider>().Configure(builder));
+        services.AddSingleton<Telemetry.DbCommandTracingInterceptor>();
+        services.ConfigureDbContext<IcpExperimentsDbContext>((sp, builder) => builder.AddInterceptors(sp.GetRequiredService<Telemetry.DbCommandTracingInterceptor>()));
         services.AddScoped<IProfileRepository, ProfileRepository>();
         services.AddScoped<IExperimentRepository, ExperimentRepository>();
         services.AddSingleton<Ingest.IngestWriter>();

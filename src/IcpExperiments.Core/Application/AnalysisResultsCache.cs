@@ -1,3 +1,5 @@
+using IcpExperiments.Core.Telemetry;
+
 namespace IcpExperiments.Core.Application;
 
 /// <summary>
@@ -18,15 +20,19 @@ namespace IcpExperiments.Core.Application;
 public sealed class AnalysisResultsCache
 {
     private readonly int capacity;
+    private readonly IcpExperimentsMetrics? metrics;
     private readonly Lock gate = new();
     private readonly Dictionary<AnalysisSeriesKey, LinkedListNode<Completed>> completed = [];
     private readonly LinkedList<Completed> recency = new();
     private readonly Dictionary<AnalysisSeriesKey, Series> inFlight = [];
 
-    public AnalysisResultsCache(int capacity)
+    /// <param name="capacity">Series kept, at least 1.</param>
+    /// <param name="metrics">Where lookups are counted as hit, shared or miss; none when null.</param>
+    public AnalysisResultsCache(int capacity, IcpExperimentsMetrics? metrics = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         this.capacity = capacity;
+        this.metrics = metrics;
     }
 
     /// <summary>Finished results held (at most one per series).</summary>
@@ -50,13 +56,14 @@ public sealed class AnalysisResultsCache
         var seriesKey = AnalysisSeriesKey.Of(key);
         Computation joined;
         bool start = false;
+        string lookup = IcpExperimentsMetrics.CacheMiss;
         lock (gate)
         {
             if (completed.TryGetValue(seriesKey, out var node) && Satisfies(node.Value.Key, key))
             {
                 recency.Remove(node);
                 recency.AddFirst(node);
-                return Task.FromResult(node.Value.Result);
+                return Hit(node.Value.Result);
             }
 
             if (!inFlight.TryGetValue(seriesKey, out var series)) inFlight[seriesKey] = series = new Series();
@@ -68,6 +75,7 @@ public sealed class AnalysisResultsCache
             else if (!series.Running.Abandoned && Satisfies(series.Running.Key, key))
             {
                 joined = series.Running;
+                lookup = IcpExperimentsMetrics.CacheShared;
             }
             else
             {
@@ -80,8 +88,15 @@ public sealed class AnalysisResultsCache
             joined.Waiters++;
         }
 
+        metrics?.RecordCacheLookup(lookup);
         if (start) _ = RunAsync(seriesKey, joined);
         return WaitAsync(seriesKey, joined, cancellationToken);
+    }
+
+    private Task<ExperimentAnalysis> Hit(ExperimentAnalysis result)
+    {
+        metrics?.RecordCacheLookup(IcpExperimentsMetrics.CacheHit);
+        return Task.FromResult(result);
     }
 
     private static bool Satisfies(AnalysisCacheKey candidate, AnalysisCacheKey wanted) =>

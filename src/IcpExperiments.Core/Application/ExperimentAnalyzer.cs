@@ -2,6 +2,7 @@ using IcpExperiments.Core.Analysis;
 using IcpExperiments.Core.Errors;
 using IcpExperiments.Core.Experiments;
 using IcpExperiments.Core.Teams;
+using IcpExperiments.Core.Telemetry;
 
 namespace IcpExperiments.Core.Application;
 
@@ -21,8 +22,9 @@ public sealed class ExperimentAnalyzer : IExperimentAnalyzer
     private readonly TimeProvider time;
     private readonly TimeSpan liveGranularity;
     private readonly AnalysisResultsCache cache;
+    private readonly IcpExperimentsMetrics? metrics;
 
-    public ExperimentAnalyzer(IAnalysisDataSource source, TimeProvider time, ExperimentAnalyzerOptions options)
+    public ExperimentAnalyzer(IAnalysisDataSource source, TimeProvider time, ExperimentAnalyzerOptions options, IcpExperimentsMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(time);
@@ -32,7 +34,8 @@ public sealed class ExperimentAnalyzer : IExperimentAnalyzer
         this.source = source;
         this.time = time;
         liveGranularity = options.LiveGranularity;
-        cache = new AnalysisResultsCache(options.CacheCapacity);
+        this.metrics = metrics;
+        cache = new AnalysisResultsCache(options.CacheCapacity, metrics);
     }
 
     public async Task<ExperimentAnalysis> AnalyzeAsync(TeamId team, string experimentId, AnalysisRequest request, CancellationToken cancellationToken)
@@ -66,10 +69,12 @@ public sealed class ExperimentAnalyzer : IExperimentAnalyzer
     private async Task<ExperimentAnalysis> ComputeAsync(TeamId team, Experiment experiment, DateTimeOffset asOf, MultipleComparisonCorrection correction, CancellationToken cancellationToken)
     {
         // Not the caller's token: the cache cancels this one only when every caller sharing the computation has left.
+        long started = time.GetTimestamp();
         var loaded = await source.LoadSnapshotAsync(team, experiment, asOf, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var results = ResultsCalculator.Calculate(loaded.Snapshot, AnalysisOptions.Default with { Correction = correction });
         var decisions = DecisionRules.Decide(results, experiment.Design);
+        metrics?.RecordAnalysisDuration(time.GetElapsedTime(started));
         return new ExperimentAnalysis(experiment, results, decisions, loaded.DataVersion)
         {
             SpendCurrency = loaded.Snapshot.SpendCurrency,

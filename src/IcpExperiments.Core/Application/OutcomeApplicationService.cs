@@ -3,28 +3,52 @@ using IcpExperiments.Core.Errors;
 using IcpExperiments.Core.Outcomes;
 using IcpExperiments.Core.Paging;
 using IcpExperiments.Core.Teams;
+using IcpExperiments.Core.Telemetry;
 
 namespace IcpExperiments.Core.Application;
 
-/// <summary>Use cases on enrolments and outcomes. Field rules are checked here; state, idempotency and contamination by the repository inside its transaction.</summary>
-public sealed class OutcomeApplicationService(IOutcomeRepository outcomes, TimeProvider time)
+/// <summary>
+/// Use cases on enrolments and outcomes. Field rules are checked here; state, idempotency and contamination by the
+/// repository inside its transaction. Rows stored and rows rejected are counted here, where both are known.
+/// </summary>
+public sealed class OutcomeApplicationService(IOutcomeRepository outcomes, TimeProvider time, IcpExperimentsMetrics? metrics = null)
 {
-    public Task<EnrolmentResult> EnrollAsync(TeamId team, Enrolment enrolment, CancellationToken cancellationToken)
+    public async Task<EnrolmentResult> EnrollAsync(TeamId team, Enrolment enrolment, CancellationToken cancellationToken)
     {
-        var violations = EnrolmentValidator.Validate(enrolment, "enrolment", time.GetUtcNow());
-        if (violations.Count > 0) throw new ValidationFailedException(violations);
-        return outcomes.EnrollAsync(team, enrolment, cancellationToken);
+        try
+        {
+            var violations = EnrolmentValidator.Validate(enrolment, "enrolment", time.GetUtcNow());
+            if (violations.Count > 0) throw new ValidationFailedException(violations);
+            var result = await outcomes.EnrollAsync(team, enrolment, cancellationToken);
+            if (result.Disposition == RecordDisposition.Accepted) metrics?.RecordIngested(IcpExperimentsMetrics.UnaryPath, 1);
+            return result;
+        }
+        catch (DomainException rejection) when (metrics is not null)
+        {
+            metrics.RecordRejected(IcpExperimentsMetrics.UnaryPath, rejection.Reason);
+            throw;
+        }
     }
 
     public Task<Page<Enrolment>> ListEnrolmentsAsync(TeamId team, string experimentId, PageRequest page, CancellationToken cancellationToken) =>
         outcomes.ListEnrolmentsAsync(team, experimentId, page, cancellationToken);
 
-    public Task<RecordedOutcome> RecordAsync(TeamId team, string experimentId, OutcomeEvent outcome, CancellationToken cancellationToken)
+    public async Task<RecordedOutcome> RecordAsync(TeamId team, string experimentId, OutcomeEvent outcome, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var violations = OutcomeValidator.Validate(outcome, "outcome", now);
-        if (violations.Count > 0) throw new ValidationFailedException(violations);
-        return outcomes.RecordAsync(team, experimentId, outcome, now, cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            var violations = OutcomeValidator.Validate(outcome, "outcome", now);
+            if (violations.Count > 0) throw new ValidationFailedException(violations);
+            var recorded = await outcomes.RecordAsync(team, experimentId, outcome, now, cancellationToken);
+            if (recorded.Disposition == RecordDisposition.Accepted) metrics?.RecordIngested(IcpExperimentsMetrics.UnaryPath, 1);
+            return recorded;
+        }
+        catch (DomainException rejection) when (metrics is not null)
+        {
+            metrics.RecordRejected(IcpExperimentsMetrics.UnaryPath, rejection.Reason);
+            throw;
+        }
     }
 
     /// <summary>
@@ -56,9 +80,16 @@ public sealed class OutcomeApplicationService(IOutcomeRepository outcomes, TimeP
         var stored = await outcomes.ImportAsync(team, experimentId, batch with { Rows = validRows }, now, cancellationToken);
         rejected.AddRange(stored.Rejections.Select(r => r with { Index = originalIndex[r.Index] }));
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
+        if (metrics is not null) CountBatch(metrics, stored.Accepted, rejected);
         return stored with { Rejections = rejected };
     }
 
     public Task<Page<RecordedOutcome>> ListOutcomesAsync(TeamId team, string experimentId, PageRequest page, CancellationToken cancellationToken) =>
         outcomes.ListOutcomesAsync(team, experimentId, page, cancellationToken);
+
+    private static void CountBatch(IcpExperimentsMetrics metrics, int accepted, List<RowRejection> rejected)
+    {
+        metrics.RecordIngested(IcpExperimentsMetrics.StreamPath, accepted);
+        foreach (var reason in rejected.CountBy(r => r.Reason)) metrics.RecordRejected(IcpExperimentsMetrics.StreamPath, reason.Key, reason.Value);
+    }
 }

@@ -1,6 +1,9 @@
 using IcpExperiments.Core.Errors;
 using IcpExperiments.Core.Outcomes;
 using IcpExperiments.Core.Teams;
+using IcpExperiments.Storage.Telemetry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace IcpExperiments.Storage.Ingest;
 
@@ -10,9 +13,12 @@ namespace IcpExperiments.Storage.Ingest;
 /// statements (an outcome's event id and enrolment are checked by the insert itself) and the data version is bumped.
 /// Shared by batch imports and the unary group commit; it holds no per-call state, so it is a singleton.
 /// </summary>
-internal sealed class IngestWriter(IStorageProvider provider)
+internal sealed class IngestWriter(IStorageProvider provider, DbContextOptions<IcpExperimentsDbContext> contextOptions)
 {
     private static readonly IReadOnlyDictionary<string, string> NoCampaigns = new Dictionary<string, string>();
+
+    // The ingest span's db.system: the relational extension's type names its provider (SqliteOptionsExtension, Npgsql…).
+    private readonly string? providerName = contextOptions.Extensions.OfType<RelationalOptionsExtension>().FirstOrDefault()?.GetType().Name;
 
     /// <summary>Takes the write gate, then <see cref="ApplyLockedAsync"/>.</summary>
     public async Task<IngestPlan> ApplyAsync(TeamId team, string experimentId, IReadOnlyList<IngestItem> items, DateTimeOffset now, CancellationToken cancellationToken)
@@ -42,6 +48,7 @@ internal sealed class IngestWriter(IStorageProvider provider)
             }
         }
 
+        using var trace = StorageTelemetry.TraceIngest(providerName, experimentId, items.Count);
         await using var session = await provider.BeginIngestAsync(team, experimentId, cancellationToken);
         var experiment = await session.LoadExperimentAsync(cancellationToken) ?? throw new NotFoundException("Experiment", experimentId);
         var campaignArms = anyCampaign ? await session.LoadCampaignArmsAsync(cancellationToken) : NoCampaigns;
@@ -72,6 +79,7 @@ internal sealed class IngestWriter(IStorageProvider provider)
         }
 
         await session.CommitAsync(cancellationToken);
+        trace.Committed(plan);
         return plan;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using IcpExperiments.Core.Teams;
 
 namespace IcpExperiments.Storage.Ingest;
@@ -99,6 +100,8 @@ internal sealed class PendingOutcomeWrites(IngestWriter writer, IStorageProvider
         {
             var members = group.ToList();
             var recordedAt = members[0].Now;
+            // The loop carries no caller's context; the transaction is traced under its first write's call, as a leader's was.
+            Activity.Current = members[0].CallerActivity;
             try
             {
                 // The writes of other callers must not fail because one caller gave up: no cancellation from here on.
@@ -108,6 +111,10 @@ internal sealed class PendingOutcomeWrites(IngestWriter writer, IStorageProvider
             catch (Exception error)
             {
                 foreach (var member in members) member.Fail(error);
+            }
+            finally
+            {
+                Activity.Current = null;
             }
         }
     }
