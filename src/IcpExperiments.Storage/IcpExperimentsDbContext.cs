@@ -7,7 +7,9 @@ namespace IcpExperiments.Storage;
 
 /// <summary>
 /// The one DbContext of both providers. Tables and columns are lower_snake; every table starts its key with
-/// <c>team_id</c>. Instants are stored as UTC ticks on SQLite (which cannot order its text timestamps).
+/// <c>team_id</c>. Instants are stored as UTC ticks on both providers: SQLite cannot order its text timestamps, and
+/// PostgreSQL's timestamptz keeps only microseconds, so ticks keep every instant exact (100 ns, as the domain has it)
+/// and let the raw-SQL scans and ingest statements be the same on both engines.
 /// </summary>
 public sealed class IcpExperimentsDbContext(DbContextOptions<IcpExperimentsDbContext> options) : DbContext(options)
 {
@@ -28,10 +30,7 @@ public sealed class IcpExperimentsDbContext(DbContextOptions<IcpExperimentsDbCon
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
-        if (Database.IsSqlite())
-        {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-        }
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

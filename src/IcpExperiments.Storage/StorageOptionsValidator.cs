@@ -9,8 +9,10 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (!string.Equals(options.Provider, StorageOptions.SqliteProvider, StringComparison.OrdinalIgnoreCase))
-            failures.Add($"{StorageOptions.SectionName}:Provider '{options.Provider}' is not supported; use '{StorageOptions.SqliteProvider}'.");
+        if (!options.IsPostgres && !string.Equals(options.Provider, StorageOptions.SqliteProvider, StringComparison.OrdinalIgnoreCase))
+            failures.Add($"{StorageOptions.SectionName}:Provider '{options.Provider}' is not supported; use '{StorageOptions.SqliteProvider}' or '{StorageOptions.PostgresProvider}'.");
+        if (options.IsPostgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+            failures.Add($"{StorageOptions.SectionName}:ConnectionString must be set for '{StorageOptions.PostgresProvider}' (Host=...;Database=...;Username=...).");
         if (string.IsNullOrWhiteSpace(options.DatabasePath))
             failures.Add($"{StorageOptions.SectionName}:DatabasePath must name a file.");
         else if (options.DatabasePath.IndexOfAny(Path.GetInvalidPathChars()) >= 0)

@@ -26,7 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Configure(configure).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-        services.AddSingleton<IStorageProvider>(sp => new SqliteStorageProvider(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => CreateProvider(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetServices<StorageProviderRegistration>()));
         services.AddDbContextPool<IcpExperimentsDbContext>((sp, builder) => sp.GetRequiredService<IStorageProvider>().Configure(builder));
         services.AddSingleton<Telemetry.DbCommandTracingInterceptor>();
         services.ConfigureDbContext<IcpExperimentsDbContext>((sp, builder) => builder.AddInterceptors(sp.GetRequiredService<Telemetry.DbCommandTracingInterceptor>()));
@@ -42,5 +42,14 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAnalysisDataSource, Analysis.AnalysisDataSource>();
         services.AddSingleton<ISegmentDataSource, Analysis.SegmentDataSource>();
         return services;
+    }
+
+    private static IStorageProvider CreateProvider(StorageOptions options, IEnumerable<StorageProviderRegistration> registrations)
+    {
+        if (string.Equals(options.Provider, StorageOptions.SqliteProvider, StringComparison.OrdinalIgnoreCase)) return new SqliteStorageProvider(options);
+        var registration = registrations.LastOrDefault(r => string.Equals(r.Name, options.Provider, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException(
+                $"Storage provider '{options.Provider}' is not registered: reference IcpExperiments.Storage.Postgres and call AddIcpExperimentsPostgresStorage().");
+        return registration.Create(options);
     }
 }

@@ -6,8 +6,7 @@ using IcpExperiments.Server.Tests.Infrastructure;
 namespace IcpExperiments.Server.Tests;
 
 /// <summary>The whole journey of a growth team, through the public API only.</summary>
-[Collection(SharedServer.Name)]
-public sealed class ExperimentStoryTests(ServerFixture fixture)
+public abstract class ExperimentStoryTests(ServerFixture fixture)
 {
     private readonly Scenario scenario = new(fixture);
 
@@ -163,4 +162,10 @@ public sealed class ExperimentStoryTests(ServerFixture fixture)
         var status = RpcAssert.AssertStatus(failure, StatusCode.InvalidArgument);
         Assert.Contains(status.GetDetail<Google.Rpc.BadRequest>().FieldViolations, v => v.Field == "rows");
     }
+
+    [Collection(SharedServer.Name)]
+    public sealed class OnSqlite(ServerFixture fixture) : ExperimentStoryTests(fixture);
+
+    [Collection(PostgresSharedServer.Name)]
+    public sealed class OnPostgres(PostgresServerFixture fixture) : ExperimentStoryTests(fixture);
 }

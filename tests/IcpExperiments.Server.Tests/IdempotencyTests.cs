@@ -5,8 +5,7 @@ using IcpExperiments.Server.Tests.Infrastructure;
 namespace IcpExperiments.Server.Tests;
 
 /// <summary>Every write carries a client event id: a retry is a no-op returning the original, other content is ALREADY_EXISTS.</summary>
-[Collection(SharedServer.Name)]
-public sealed class IdempotencyTests(ServerFixture fixture)
+public abstract class IdempotencyTests(ServerFixture fixture)
 {
     private readonly Scenario scenario = new(fixture);
 
@@ -90,4 +89,10 @@ public sealed class IdempotencyTests(ServerFixture fixture)
         Assert.Equal((40, 0), (acks[0].AcceptedCount, acks[0].DuplicateCount));
         Assert.Equal((0, 40), (acks[1].AcceptedCount, acks[1].DuplicateCount));
     }
+
+    [Collection(SharedServer.Name)]
+    public sealed class OnSqlite(ServerFixture fixture) : IdempotencyTests(fixture);
+
+    [Collection(PostgresSharedServer.Name)]
+    public sealed class OnPostgres(PostgresServerFixture fixture) : IdempotencyTests(fixture);
 }

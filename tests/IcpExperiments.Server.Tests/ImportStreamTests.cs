@@ -4,8 +4,7 @@ using IcpExperiments.Server.Tests.Infrastructure;
 namespace IcpExperiments.Server.Tests;
 
 /// <summary>The import stream is pipelined on the server; a client that sends one batch per acknowledgement must still be served.</summary>
-[Collection(SharedServer.Name)]
-public sealed class ImportStreamTests(ServerFixture fixture)
+public abstract class ImportStreamTests(ServerFixture fixture)
 {
     private readonly Scenario scenario = new(fixture);
 
@@ -36,4 +35,10 @@ public sealed class ImportStreamTests(ServerFixture fixture)
         Assert.Equal(["step-0", "step-1", "step-2"], acks.Select(a => a.BatchId));
         Assert.All(acks, a => Assert.Equal(2, a.AcceptedCount));
     }
+
+    [Collection(SharedServer.Name)]
+    public sealed class OnSqlite(ServerFixture fixture) : ImportStreamTests(fixture);
+
+    [Collection(PostgresSharedServer.Name)]
+    public sealed class OnPostgres(PostgresServerFixture fixture) : ImportStreamTests(fixture);
 }

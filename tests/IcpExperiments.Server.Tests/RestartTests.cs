@@ -3,10 +3,10 @@ using IcpExperiments.Server.Tests.Infrastructure;
 
 namespace IcpExperiments.Server.Tests;
 
-/// <summary>Kills the server process abruptly and starts a new one on the same database file: everything is still there.</summary>
-public sealed class RestartTests : IAsyncLifetime
+/// <summary>Kills the server process abruptly and starts a new one on the same database (SQLite file or PostgreSQL database): everything is still there.</summary>
+public abstract class RestartTests(StorageEngine engine) : IAsyncLifetime
 {
-    private readonly ServerFixture fixture = new();
+    private readonly ServerFixture fixture = ServerFixture.For(engine);
 
     public Task InitializeAsync() => fixture.InitializeAsync();
 
@@ -43,4 +43,8 @@ public sealed class RestartTests : IAsyncLifetime
         var stored = await outcomes.ListOutcomesAsync(new ListOutcomesRequest { Parent = experiment.Name });
         Assert.Equal(outcome, Assert.Single(stored.Outcomes));
     }
+
+    public sealed class OnSqlite() : RestartTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : RestartTests(StorageEngine.Postgres);
 }

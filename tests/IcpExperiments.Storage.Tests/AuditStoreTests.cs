@@ -6,7 +6,7 @@ using static IcpExperiments.Storage.Tests.TestData;
 namespace IcpExperiments.Storage.Tests;
 
 /// <summary>The audit trail's multi-row append: every entry of a batch stored once with all its fields, whatever the batch size.</summary>
-public sealed class AuditStoreTests
+public abstract class AuditStoreTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -17,7 +17,7 @@ public sealed class AuditStoreTests
     public async Task AppendAsync_BatchOfAnySize_StoresEveryEntryWithItsFieldsInOrder(int count)
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
         var entries = Enumerable.Range(0, count).Select(i => Entry(i)).ToList();
 
         // Act
@@ -33,7 +33,7 @@ public sealed class AuditStoreTests
     public async Task AppendAsync_TwoTeams_EachTeamSeesOnlyItsEntries()
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
         var entries = new[] { Entry(0), Entry(1) with { Team = OtherTeam }, Entry(2) };
 
         // Act
@@ -47,4 +47,8 @@ public sealed class AuditStoreTests
     private static AuditRecord Entry(int i) => new(
         0, Team, $"actor-{i}", "/icp_experiments.v1.OutcomeService/RecordOutcome", $"experiments/exp-{i % 3}", i % 7 == 0 ? "NOT_FOUND" : "OK",
         i % 2 == 0 ? "" : $"messages={i}", Now.AddTicks(i * 10_001));
+
+    public sealed class OnSqlite() : AuditStoreTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : AuditStoreTests(StorageEngine.Postgres);
 }

@@ -4,7 +4,7 @@ using static IcpExperiments.Storage.Tests.TestData;
 
 namespace IcpExperiments.Storage.Tests;
 
-public sealed class DurabilityTests
+public abstract class DurabilityTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -12,7 +12,7 @@ public sealed class DurabilityTests
     public async Task ReopenAsync_AfterWritesOfEveryKind_FindsEverythingAndKeepsIdempotency()
     {
         // Arrange
-        await using var database = await OutcomeRepositoryTests.CreateRunningAsync();
+        await using var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         await database.Profiles().AddVersionAsync(Team, "saas-icp", Content("saas"), "v1", Now, None);
         var campaign = await database.Experiments().CreateCampaignAsync(Team, Campaign(), None);
         var rows = new ImportRow[] { new(Enrolment("acme"), null), new(null, Converted("won", "acme")) };
@@ -31,4 +31,8 @@ public sealed class DurabilityTests
         Assert.Equal(RecordDisposition.Duplicate, (await database.Outcomes().RecordAsync(Team, "exp-1", Converted("won", "acme"), Now, None)).Disposition);
         Assert.Equal(1L, await database.DataVersions().GetAsync(Team, "exp-1", None));
     }
+
+    public sealed class OnSqlite() : DurabilityTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : DurabilityTests(StorageEngine.Postgres);
 }

@@ -6,7 +6,7 @@ using static IcpExperiments.Storage.Tests.TestData;
 
 namespace IcpExperiments.Storage.Tests;
 
-public sealed class ExperimentRepositoryTests
+public abstract class ExperimentRepositoryTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -14,7 +14,7 @@ public sealed class ExperimentRepositoryTests
     public async Task CreateAsync_NewExperiment_RoundTripsDesignAndIssuesAnEtag()
     {
         // Arrange
-        await using var database = await CreateWithProfileAsync();
+        await using var database = await CreateWithProfileAsync(engine);
         var experiment = Experiment(state: ExperimentState.Draft);
 
         // Act
@@ -31,7 +31,7 @@ public sealed class ExperimentRepositoryTests
     public async Task CreateAsync_TakenId_ThrowsAlreadyExists()
     {
         // Arrange
-        await using var database = await CreateWithProfileAsync();
+        await using var database = await CreateWithProfileAsync(engine);
         await database.Experiments().CreateAsync(Team, Experiment(), None);
 
         // Act / Assert
@@ -43,7 +43,7 @@ public sealed class ExperimentRepositoryTests
     public async Task CreateAsync_ProfileOfAnotherTeam_ThrowsNotFound()
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
         await database.Profiles().CreateAsync(OtherTeam, Profile(), None);
 
         // Act / Assert
@@ -54,7 +54,7 @@ public sealed class ExperimentRepositoryTests
     public async Task GetAsync_AnotherTeamsExperiment_ThrowsNotFound()
     {
         // Arrange
-        await using var database = await CreateWithProfileAsync();
+        await using var database = await CreateWithProfileAsync(engine);
         var created = await database.Experiments().CreateAsync(Team, Experiment(), None);
 
         // Act / Assert
@@ -68,7 +68,7 @@ public sealed class ExperimentRepositoryTests
     public async Task UpdateAsync_CurrentEtag_StoresChangesAndIssuesANewEtag()
     {
         // Arrange
-        await using var database = await CreateWithProfileAsync();
+        await using var database = await CreateWithProfileAsync(engine);
         var created = await database.Experiments().CreateAsync(Team, Experiment(state: ExperimentState.Draft), None);
         var changed = created with { Design = created.Design with { Hypothesis = "Sharper" }, State = ExperimentState.Running, StartedAt = Now.AddHours(1), UpdatedAt = Now.AddHours(1) };
 
@@ -87,7 +87,7 @@ public sealed class ExperimentRepositoryTests
     public async Task UpdateAsync_StaleEtag_ThrowsConcurrencyConflictAndChangesNothing()
     {
         // Arrange
-        await using var database = await CreateWithProfileAsync();
+        await using var database = await CreateWithProfileAsync(engine);
         var created = await database.Experiments().CreateAsync(Team, Experiment(state: ExperimentState.Draft), None);
         await database.Experiments().UpdateAsync(Team, created with { Design = created.Design with { Hypothesis = "First" } }, created.Etag, None);
 
@@ -103,7 +103,7 @@ public sealed class ExperimentRepositoryTests
     public async Task UpdateAsync_ConcurrentEditorsWithTheSameEtag_ExactlyOneWins()
     {
         // Arrange
-        await using var database = await CreateWithProfileAsync();
+        await using var database = await CreateWithProfileAsync(engine);
         var created = await database.Experiments().CreateAsync(Team, Experiment(state: ExperimentState.Draft), None);
         var editors = Enumerable.Range(0, 6).Select(i => (Repository: database.Experiments(), Hypothesis: $"editor {i}")).ToList();
 
@@ -131,7 +131,7 @@ public sealed class ExperimentRepositoryTests
     public async Task ListAsync_FilteredByStateInPagesOfTwo_ReturnsNewestFirstOnce()
     {
         // Arrange
-        await using var database = await CreateWithProfileAsync();
+        await using var database = await CreateWithProfileAsync(engine);
         for (int i = 0; i < 5; i++)
             await database.Experiments().CreateAsync(Team, Experiment($"exp-{i}", state: i == 2 ? ExperimentState.Draft : ExperimentState.Running, createdAt: Now.AddMinutes(i % 3)), None);
 
@@ -154,7 +154,7 @@ public sealed class ExperimentRepositoryTests
     public async Task CreateCampaignAsync_NewCampaign_RoundTripsSpendExactly()
     {
         // Arrange
-        await using var database = await CreateWithProfileAsync();
+        await using var database = await CreateWithProfileAsync(engine);
         await database.Experiments().CreateAsync(Team, Experiment(), None);
         var campaign = Campaign() with { Spend = new Money("JPY", 12345678901234.5678m) };
 
@@ -173,7 +173,7 @@ public sealed class ExperimentRepositoryTests
     public async Task CreateCampaignAsync_MissingExperiment_ThrowsNotFound()
     {
         // Arrange
-        await using var database = await CreateWithProfileAsync();
+        await using var database = await CreateWithProfileAsync(engine);
 
         // Act / Assert
         await Assert.ThrowsAsync<NotFoundException>(() => database.Experiments().CreateCampaignAsync(Team, Campaign(), None));
@@ -183,7 +183,7 @@ public sealed class ExperimentRepositoryTests
     public async Task UpdateCampaignAsync_CurrentThenStaleEtag_FirstWinsSecondConflicts()
     {
         // Arrange
-        await using var database = await CreateWithProfileAsync();
+        await using var database = await CreateWithProfileAsync(engine);
         await database.Experiments().CreateAsync(Team, Experiment(), None);
         var created = await database.Experiments().CreateCampaignAsync(Team, Campaign(), None);
 
@@ -201,7 +201,7 @@ public sealed class ExperimentRepositoryTests
     public async Task ListCampaignsAsync_PagesOfOne_ReturnsAllById()
     {
         // Arrange
-        await using var database = await CreateWithProfileAsync();
+        await using var database = await CreateWithProfileAsync(engine);
         await database.Experiments().CreateAsync(Team, Experiment(), None);
         foreach (var id in new[] { "cmp-b", "cmp-a" }) await database.Experiments().CreateCampaignAsync(Team, Campaign(id), None);
 
@@ -214,10 +214,14 @@ public sealed class ExperimentRepositoryTests
         Assert.Null(second.NextPageToken);
     }
 
-    internal static async Task<TestDatabase> CreateWithProfileAsync()
+    internal static async Task<TestDatabase> CreateWithProfileAsync(StorageEngine engine)
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await TestDatabase.CreateAsync(engine);
         await database.Profiles().CreateAsync(Team, Profile(), None);
         return database;
     }
+
+    public sealed class OnSqlite() : ExperimentRepositoryTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : ExperimentRepositoryTests(StorageEngine.Postgres);
 }

@@ -8,7 +8,7 @@ namespace IcpExperiments.Storage.Tests;
 /// Outcomes are inserted in multi-row statements that check each row's event id and enrolment themselves; a statement
 /// that stores fewer rows than planned sends the batch down the full-lookup path. The verdicts must not depend on it.
 /// </summary>
-public sealed class ImportChunkedInsertTests
+public abstract class ImportChunkedInsertTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -16,7 +16,7 @@ public sealed class ImportChunkedInsertTests
     public async Task ImportAsync_StoredEventIdInsideAFullChunk_OnlyThatRowIsADuplicate()
     {
         // Arrange
-        await using var database = await EnrolledAsync(40);
+        await using var database = await EnrolledAsync(engine, 40);
         await database.Outcomes().RecordAsync(Team, "exp-1", Lost("evt-05", "acct-05"), Now, None);
         var rows = Enumerable.Range(0, 40).Select(i => new ImportRow(null, Lost($"evt-{i:D2}", $"acct-{i:D2}"))).ToList();
 
@@ -33,7 +33,7 @@ public sealed class ImportChunkedInsertTests
     public async Task ImportAsync_UnenrolledAndEarlyOutcomesAcrossChunks_RejectsThoseRowsByIndexAndStoresTheRest()
     {
         // Arrange
-        await using var database = await EnrolledAsync(70);
+        await using var database = await EnrolledAsync(engine, 70);
         var rows = Enumerable.Range(0, 70).Select(i => new ImportRow(null, Lost($"evt-{i:D2}", $"acct-{i:D2}"))).ToList();
         rows[3] = new ImportRow(null, Lost("evt-03", "ghost"));
         rows[40] = new ImportRow(null, Lost("evt-40", "acct-40") with { OccurredAt = Now.AddDays(-60) });
@@ -54,7 +54,7 @@ public sealed class ImportChunkedInsertTests
     public async Task ImportAsync_SameEventIdTwiceInOneBatch_SecondIsDuplicateOrReusedAndARetryChangesNothing()
     {
         // Arrange
-        await using var database = await EnrolledAsync(36);
+        await using var database = await EnrolledAsync(engine, 36);
         var rows = Enumerable.Range(0, 30).Select(i => new ImportRow(null, Lost($"evt-{i:D2}", $"acct-{i:D2}"))).ToList();
         rows.Add(new ImportRow(null, Lost("twice", "acct-30")));                     // 30 stored
         rows.Add(new ImportRow(null, Lost("twice", "acct-30")));                     // 31 duplicate of row 30
@@ -81,7 +81,7 @@ public sealed class ImportChunkedInsertTests
     public async Task ImportAsync_OutcomeBeforeItsAccountsEnrolmentRow_RejectedAsNotEnrolledThoughTheAccountIsEnrolledByTheBatch()
     {
         // Arrange
-        await using var database = await OutcomeRepositoryTests.CreateRunningAsync();
+        await using var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         var rows = new ImportRow[]
         {
             new(null, Lost("too-soon", "newco")),   // 0 ACCOUNT_NOT_ENROLLED: the enrolment comes later in the batch
@@ -100,9 +100,9 @@ public sealed class ImportChunkedInsertTests
     }
 
     /// <summary>A running experiment with accounts acct-00, acct-01, … enrolled in control.</summary>
-    internal static async Task<TestDatabase> EnrolledAsync(int accounts)
+    internal static async Task<TestDatabase> EnrolledAsync(StorageEngine engine, int accounts)
     {
-        var database = await OutcomeRepositoryTests.CreateRunningAsync();
+        var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         var enrolments = Enumerable.Range(0, accounts).Select(i => new ImportRow(Enrolment($"acct-{i:D2}"), null)).ToList();
         var enrolled = await database.Outcomes().ImportAsync(Team, "exp-1", new ImportBatch("enrol", enrolments), Now, None);
         Assert.Equal(accounts, enrolled.Accepted);
@@ -111,4 +111,8 @@ public sealed class ImportChunkedInsertTests
 
     private static async Task<int> CountOutcomesAsync(TestDatabase database) =>
         (await database.Outcomes().ListOutcomesAsync(Team, "exp-1", new PageRequest(100, null), None)).Items.Count;
+
+    public sealed class OnSqlite() : ImportChunkedInsertTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : ImportChunkedInsertTests(StorageEngine.Postgres);
 }

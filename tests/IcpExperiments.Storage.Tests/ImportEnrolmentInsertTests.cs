@@ -6,7 +6,7 @@ using static IcpExperiments.Storage.Tests.TestData;
 namespace IcpExperiments.Storage.Tests;
 
 /// <summary>Enrolments go in through multi-row native statements (chunks and a remainder); every field must come back as given.</summary>
-public sealed class ImportEnrolmentInsertTests
+public abstract class ImportEnrolmentInsertTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -14,7 +14,7 @@ public sealed class ImportEnrolmentInsertTests
     public async Task ImportAsync_EnrolmentsAcrossChunks_StoresEveryFieldAsGiven()
     {
         // Arrange: 70 rows = two full chunks of 32 and a remainder, with and without campaign, lists and attributes.
-        await using var database = await OutcomeRepositoryTests.CreateRunningAsync();
+        await using var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         await database.Experiments().CreateCampaignAsync(Team, Campaign("cmp-1", "exp-1", "control"), None);
         var enrolments = Enumerable.Range(0, 70).Select(i => Enrolment($"acct-{i:D2}", i % 2 == 0 ? "control" : "variant-a", campaignId: i % 4 == 0 ? "cmp-1" : null) with
         {
@@ -43,7 +43,7 @@ public sealed class ImportEnrolmentInsertTests
     public async Task ImportAsync_SameEnrolmentsAgain_AllDuplicatesNothingStoredTwice()
     {
         // Arrange
-        await using var database = await ImportChunkedInsertTests.EnrolledAsync(40);
+        await using var database = await ImportChunkedInsertTests.EnrolledAsync(engine, 40);
         var again = Enumerable.Range(0, 40).Select(i => new ImportRow(Enrolment($"acct-{i:D2}"), null)).ToList();
 
         // Act
@@ -53,4 +53,8 @@ public sealed class ImportEnrolmentInsertTests
         Assert.Equal((0, 40), (result.Accepted, result.Duplicates));
         Assert.Equal(40, (await database.Outcomes().ListEnrolmentsAsync(Team, "exp-1", new PageRequest(100, null), None)).Items.Count);
     }
+
+    public sealed class OnSqlite() : ImportEnrolmentInsertTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : ImportEnrolmentInsertTests(StorageEngine.Postgres);
 }

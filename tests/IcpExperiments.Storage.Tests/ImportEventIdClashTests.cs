@@ -5,7 +5,7 @@ using static IcpExperiments.Storage.Tests.TestData;
 namespace IcpExperiments.Storage.Tests;
 
 /// <summary>Outcome event ids are checked by the insert itself, not looked up first: the verdicts must be those of a full lookup.</summary>
-public sealed class ImportEventIdClashTests
+public abstract class ImportEventIdClashTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -13,7 +13,7 @@ public sealed class ImportEventIdClashTests
     public async Task ImportAsync_StoredEventIdsAmongNewRows_EachRowJudgedAgainstTheStoredContent()
     {
         // Arrange
-        await using var database = await OutcomeRepositoryTests.CreateRunningAsync();
+        await using var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
         await database.Outcomes().RecordAsync(Team, "exp-1", Converted("won-acme", "acme"), Now, None);
         await database.Outcomes().RecordAsync(Team, "exp-1", Lost("lost-acme", "acme"), Now, None);
@@ -49,7 +49,7 @@ public sealed class ImportEventIdClashTests
     public async Task RecordAsync_StoredEventIdRecordedAgain_ReturnsOriginalAndLeavesDataVersion()
     {
         // Arrange
-        await using var database = await OutcomeRepositoryTests.CreateRunningAsync();
+        await using var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
         await database.Outcomes().RecordAsync(Team, "exp-1", Lost("lost-1", "acme"), Now, None);
         var version = await database.DataVersions().GetAsync(Team, "exp-1", None);
@@ -61,4 +61,8 @@ public sealed class ImportEventIdClashTests
         Assert.Equal((RecordDisposition.Duplicate, Now), (retry.Disposition, retry.RecordedAt));
         Assert.Equal(version, await database.DataVersions().GetAsync(Team, "exp-1", None));
     }
+
+    public sealed class OnSqlite() : ImportEventIdClashTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : ImportEventIdClashTests(StorageEngine.Postgres);
 }

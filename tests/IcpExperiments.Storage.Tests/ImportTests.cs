@@ -5,7 +5,7 @@ using static IcpExperiments.Storage.Tests.TestData;
 
 namespace IcpExperiments.Storage.Tests;
 
-public sealed class ImportTests
+public abstract class ImportTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -13,7 +13,7 @@ public sealed class ImportTests
     public async Task ImportAsync_MixedValidAndInvalidRows_StoresTheValidOnesAndReportsEachRejectionByIndex()
     {
         // Arrange
-        await using var database = await OutcomeRepositoryTests.CreateRunningAsync();
+        await using var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         await database.Outcomes().EnrollAsync(Team, Enrolment("stored", "variant-a"), None);
         var rows = new ImportRow[]
         {
@@ -50,7 +50,7 @@ public sealed class ImportTests
     public async Task ImportAsync_SameBatchTwice_SecondIsAllDuplicatesAndStoresNothing()
     {
         // Arrange
-        await using var database = await OutcomeRepositoryTests.CreateRunningAsync();
+        await using var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         var rows = Enumerable.Range(0, 50).SelectMany(i => new ImportRow[] { new(Enrolment($"a-{i}", i % 2 == 0 ? "control" : "variant-a"), null), new(null, Lost($"l-{i}", $"a-{i}")) }).ToList();
         var first = await database.Outcomes().ImportAsync(Team, "exp-1", new ImportBatch("b", rows), Now, None);
         var version = await database.DataVersions().GetAsync(Team, "exp-1", None);
@@ -69,7 +69,7 @@ public sealed class ImportTests
     public async Task ImportAsync_StoppedExperiment_RejectsEnrolmentsButStoresOutcomes()
     {
         // Arrange
-        await using var database = await OutcomeRepositoryTests.CreateRunningAsync();
+        await using var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
         var experiment = await database.Experiments().GetAsync(Team, "exp-1", None);
         await database.Experiments().UpdateAsync(Team, experiment with { State = ExperimentState.Stopped }, experiment.Etag, None);
@@ -88,7 +88,7 @@ public sealed class ImportTests
     public async Task ImportAsync_ConcurrentBatches_AllRowsStoredOnceAndDataVersionCountsBatches()
     {
         // Arrange
-        await using var database = await OutcomeRepositoryTests.CreateRunningAsync();
+        await using var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         var enrol = Enumerable.Range(0, 400).Select(i => new ImportRow(Enrolment($"a-{i}"), null)).ToList();
         await database.Outcomes().ImportAsync(Team, "exp-1", new ImportBatch("enrol", enrol), Now, None);
 
@@ -107,7 +107,7 @@ public sealed class ImportTests
     public async Task ImportAsync_EnrolmentWithoutExperimentIdInRow_IsStoredUnderTheBatchExperimentAndRetriesAsDuplicate()
     {
         // Arrange
-        await using var database = await OutcomeRepositoryTests.CreateRunningAsync();
+        await using var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         var row = new ImportRow(Enrolment("acme") with { ExperimentId = "" }, null);
         await database.Outcomes().ImportAsync(Team, "exp-1", new ImportBatch("b", [row]), Now, None);
 
@@ -118,4 +118,8 @@ public sealed class ImportTests
         Assert.Equal(RecordDisposition.Duplicate, unaryRetry.Disposition);
         Assert.Equal("exp-1", unaryRetry.Enrolment.ExperimentId);
     }
+
+    public sealed class OnSqlite() : ImportTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : ImportTests(StorageEngine.Postgres);
 }

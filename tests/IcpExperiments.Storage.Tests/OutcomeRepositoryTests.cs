@@ -7,7 +7,7 @@ using static IcpExperiments.Storage.Tests.TestData;
 
 namespace IcpExperiments.Storage.Tests;
 
-public sealed class OutcomeRepositoryTests
+public abstract class OutcomeRepositoryTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -15,7 +15,7 @@ public sealed class OutcomeRepositoryTests
     public async Task EnrollAsync_NewAccount_StoresEnrolmentWithAttributes()
     {
         // Arrange
-        await using var database = await CreateRunningAsync();
+        await using var database = await CreateRunningAsync(engine);
 
         // Act
         var result = await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
@@ -33,7 +33,7 @@ public sealed class OutcomeRepositoryTests
     public async Task EnrollAsync_RetryWithSameEventAndContent_ReturnsOriginalAsDuplicate()
     {
         // Arrange
-        await using var database = await CreateRunningAsync();
+        await using var database = await CreateRunningAsync(engine);
         await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
 
         // Act
@@ -49,7 +49,7 @@ public sealed class OutcomeRepositoryTests
     public async Task EnrollAsync_SameEventIdDifferentContent_ThrowsAlreadyExists()
     {
         // Arrange
-        await using var database = await CreateRunningAsync();
+        await using var database = await CreateRunningAsync(engine);
         await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
 
         // Act / Assert
@@ -61,7 +61,7 @@ public sealed class OutcomeRepositoryTests
     public async Task EnrollAsync_AccountAlreadyInAnotherArm_ThrowsPreconditionFailed()
     {
         // Arrange
-        await using var database = await CreateRunningAsync();
+        await using var database = await CreateRunningAsync(engine);
         await database.Outcomes().EnrollAsync(Team, Enrolment("acme", "control"), None);
 
         // Act / Assert
@@ -77,7 +77,7 @@ public sealed class OutcomeRepositoryTests
     public async Task EnrollAsync_ExperimentNotRunning_ThrowsPreconditionFailed(ExperimentState state)
     {
         // Arrange
-        await using var database = await CreateRunningAsync(state);
+        await using var database = await CreateRunningAsync(engine, state);
 
         // Act / Assert
         var error = await Assert.ThrowsAsync<PreconditionFailedException>(() => database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None));
@@ -88,7 +88,7 @@ public sealed class OutcomeRepositoryTests
     public async Task EnrollAsync_UnknownArmOrCampaign_ThrowsPreconditionFailed()
     {
         // Arrange
-        await using var database = await CreateRunningAsync();
+        await using var database = await CreateRunningAsync(engine);
         await database.Experiments().CreateCampaignAsync(Team, Campaign(arm: "control"), None);
 
         // Act / Assert
@@ -102,7 +102,7 @@ public sealed class OutcomeRepositoryTests
     public async Task EnrollAsync_AnotherTeamsExperiment_ThrowsNotFound()
     {
         // Arrange
-        await using var database = await CreateRunningAsync();
+        await using var database = await CreateRunningAsync(engine);
 
         // Act / Assert
         await Assert.ThrowsAsync<NotFoundException>(() => database.Outcomes().EnrollAsync(OtherTeam, Enrolment("acme"), None));
@@ -115,7 +115,7 @@ public sealed class OutcomeRepositoryTests
     public async Task RecordAsync_AccountEnrolledOnlyInAnotherTeamsSameNamedExperiment_ThrowsAccountNotEnrolled()
     {
         // Arrange
-        await using var database = await CreateRunningAsync();
+        await using var database = await CreateRunningAsync(engine);
         await database.Profiles().CreateAsync(OtherTeam, Profile(), None);
         await database.Experiments().CreateAsync(OtherTeam, Experiment(), None);
         await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
@@ -132,7 +132,7 @@ public sealed class OutcomeRepositoryTests
     public async Task RecordAsync_EnrolledAccount_StoresOutcomeExactly()
     {
         // Arrange
-        await using var database = await CreateRunningAsync();
+        await using var database = await CreateRunningAsync(engine);
         await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
 
         // Act
@@ -148,7 +148,7 @@ public sealed class OutcomeRepositoryTests
     public async Task RecordAsync_RetryWithSameContent_ReturnsOriginalRecordedAt()
     {
         // Arrange
-        await using var database = await CreateRunningAsync();
+        await using var database = await CreateRunningAsync(engine);
         await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
         await database.Outcomes().RecordAsync(Team, "exp-1", Converted("won-1", "acme"), Now, None);
 
@@ -163,7 +163,7 @@ public sealed class OutcomeRepositoryTests
     public async Task RecordAsync_SameEventIdDifferentContent_ThrowsAlreadyExists()
     {
         // Arrange
-        await using var database = await CreateRunningAsync();
+        await using var database = await CreateRunningAsync(engine);
         await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
         await database.Outcomes().RecordAsync(Team, "exp-1", Converted("won-1", "acme"), Now, None);
 
@@ -176,7 +176,7 @@ public sealed class OutcomeRepositoryTests
     public async Task RecordAsync_AccountNotEnrolledOrOutcomeBeforeEnrolment_ThrowsPreconditionFailed()
     {
         // Arrange
-        await using var database = await CreateRunningAsync();
+        await using var database = await CreateRunningAsync(engine);
         await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
 
         // Act / Assert
@@ -193,7 +193,7 @@ public sealed class OutcomeRepositoryTests
     public async Task RecordAsync_AfterRunning_AcceptedOnlyWhileStopped(ExperimentState state, bool accepted)
     {
         // Arrange
-        await using var database = await CreateRunningAsync();
+        await using var database = await CreateRunningAsync(engine);
         await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
         var experiment = await database.Experiments().GetAsync(Team, "exp-1", None);
         await database.Experiments().UpdateAsync(Team, experiment with { State = state }, experiment.Etag, None);
@@ -210,7 +210,7 @@ public sealed class OutcomeRepositoryTests
     public async Task Writes_AcceptedDuplicateAndRejected_BumpTheDataVersionOnlyWhenSomethingIsStored()
     {
         // Arrange
-        await using var database = await CreateRunningAsync();
+        await using var database = await CreateRunningAsync(engine);
         var before = await database.DataVersions().GetAsync(Team, "exp-1", None);
 
         // Act
@@ -233,7 +233,7 @@ public sealed class OutcomeRepositoryTests
     public async Task ListOutcomesAsync_PagesOfThree_ReturnsEveryOutcomeOnceByEventId()
     {
         // Arrange
-        await using var database = await CreateRunningAsync();
+        await using var database = await CreateRunningAsync(engine);
         await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
         for (int i = 9; i >= 0; i--) await database.Outcomes().RecordAsync(Team, "exp-1", Lost($"l-{i}", "acme"), Now, None);
 
@@ -252,10 +252,14 @@ public sealed class OutcomeRepositoryTests
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"l-{i}"), ids);
     }
 
-    internal static async Task<TestDatabase> CreateRunningAsync(ExperimentState state = ExperimentState.Running)
+    internal static async Task<TestDatabase> CreateRunningAsync(StorageEngine engine, ExperimentState state = ExperimentState.Running)
     {
-        var database = await ExperimentRepositoryTests.CreateWithProfileAsync();
+        var database = await ExperimentRepositoryTests.CreateWithProfileAsync(engine);
         await database.Experiments().CreateAsync(Team, Experiment(state: state), None);
         return database;
     }
+
+    public sealed class OnSqlite() : OutcomeRepositoryTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : OutcomeRepositoryTests(StorageEngine.Postgres);
 }

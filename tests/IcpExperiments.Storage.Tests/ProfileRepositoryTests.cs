@@ -5,7 +5,7 @@ using static IcpExperiments.Storage.Tests.TestData;
 
 namespace IcpExperiments.Storage.Tests;
 
-public sealed class ProfileRepositoryTests
+public abstract class ProfileRepositoryTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -13,7 +13,7 @@ public sealed class ProfileRepositoryTests
     public async Task CreateAsync_NewId_StoresProfileWithoutVersions()
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
 
         // Act
         var created = await database.Profiles().CreateAsync(Team, Profile(), None);
@@ -28,7 +28,7 @@ public sealed class ProfileRepositoryTests
     public async Task CreateAsync_TakenId_ThrowsAlreadyExists()
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
         await database.Profiles().CreateAsync(Team, Profile(), None);
 
         // Act / Assert
@@ -40,7 +40,7 @@ public sealed class ProfileRepositoryTests
     public async Task CreateAsync_SameIdInAnotherTeam_IsIndependent()
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
         await database.Profiles().CreateAsync(Team, Profile(), None);
 
         // Act
@@ -55,7 +55,7 @@ public sealed class ProfileRepositoryTests
     public async Task GetAsync_AnotherTeamsProfile_ThrowsNotFound()
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
         await database.Profiles().CreateAsync(OtherTeam, Profile(), None);
 
         // Act / Assert
@@ -70,7 +70,7 @@ public sealed class ProfileRepositoryTests
     public async Task AddVersionAsync_TwoVersions_NumbersThemAndRoundTripsTypedContent()
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
         await database.Profiles().CreateAsync(Team, Profile(), None);
 
         // Act
@@ -94,7 +94,7 @@ public sealed class ProfileRepositoryTests
     public async Task AddVersionAsync_ConcurrentWriters_GetDistinctConsecutiveNumbers()
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
         await database.Profiles().CreateAsync(Team, Profile(), None);
 
         // Act
@@ -109,7 +109,7 @@ public sealed class ProfileRepositoryTests
     public async Task ListVersionsAsync_PagesOfTwo_ReturnsAllInOrderOnce()
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
         await database.Profiles().CreateAsync(Team, Profile(), None);
         for (int i = 0; i < 5; i++) await database.Profiles().AddVersionAsync(Team, "saas-icp", Content("saas"), $"v{i}", Now, None);
 
@@ -132,7 +132,7 @@ public sealed class ProfileRepositoryTests
     public async Task ListAsync_ForgedToken_ThrowsValidationFailed()
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
 
         // Act / Assert
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => database.Profiles().ListAsync(Team, new PageRequest(10, "not-a-token"), None));
@@ -143,7 +143,7 @@ public sealed class ProfileRepositoryTests
     public async Task ListAsync_TwoTeams_ListsOnlyTheCallersProfilesById()
     {
         // Arrange
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(engine);
         foreach (var id in new[] { "c-icp", "a-icp", "b-icp" }) await database.Profiles().CreateAsync(Team, Profile(id), None);
         await database.Profiles().CreateAsync(OtherTeam, Profile("a-other"), None);
 
@@ -156,4 +156,8 @@ public sealed class ProfileRepositoryTests
         Assert.Equal(["c-icp"], second.Items.Select(p => p.Id));
         Assert.Null(second.NextPageToken);
     }
+
+    public sealed class OnSqlite() : ProfileRepositoryTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : ProfileRepositoryTests(StorageEngine.Postgres);
 }

@@ -10,7 +10,7 @@ using static IcpExperiments.Storage.Tests.TestData;
 
 namespace IcpExperiments.Storage.Tests;
 
-public sealed class RecommendationRepositoryTests
+public abstract class RecommendationRepositoryTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -18,7 +18,7 @@ public sealed class RecommendationRepositoryTests
     public async Task ApplyAsync_FirstCall_CreatesVersionWhoseProvenanceIsReadBack()
     {
         // Arrange
-        await using var database = await SeedAsync();
+        await using var database = await SeedAsync(engine);
 
         // Act
         var applied = await database.Scoped<IRecommendationRepository>().ApplyAsync(Team, Application(), None);
@@ -44,7 +44,7 @@ public sealed class RecommendationRepositoryTests
     public async Task ApplyAsync_SecondCall_ReturnsTheSameVersionWithoutCreatingAnother()
     {
         // Arrange
-        await using var database = await SeedAsync();
+        await using var database = await SeedAsync(engine);
         var first = await database.Scoped<IRecommendationRepository>().ApplyAsync(Team, Application(), None);
 
         // Act
@@ -61,7 +61,7 @@ public sealed class RecommendationRepositoryTests
     public async Task ApplyAsync_ConcurrentCalls_CreateOneVersion()
     {
         // Arrange
-        await using var database = await SeedAsync();
+        await using var database = await SeedAsync(engine);
         var repositories = Enumerable.Range(0, 8).Select(_ => database.Scoped<IRecommendationRepository>()).ToList();
 
         // Act
@@ -77,7 +77,7 @@ public sealed class RecommendationRepositoryTests
     public async Task ApplyAsync_ProfileMovedOnSinceExperiment_ThrowsPreconditionAndWritesNothing()
     {
         // Arrange
-        await using var database = await SeedAsync();
+        await using var database = await SeedAsync(engine);
         await database.Profiles().AddVersionAsync(Team, "saas-icp", Content("saas", "healthtech"), "by hand", Now.AddMinutes(1), None);
 
         // Act
@@ -93,7 +93,7 @@ public sealed class RecommendationRepositoryTests
     public async Task ApplyAsync_OtherVersionMadeBeforeTheExperimentStarted_StillApplies()
     {
         // Arrange
-        await using var database = await SeedAsync();
+        await using var database = await SeedAsync(engine);
         await database.Profiles().AddVersionAsync(Team, "saas-icp", Content("saas", "healthtech"), "another experiment's variant", Now.AddMinutes(-1), None);
 
         // Act
@@ -108,7 +108,7 @@ public sealed class RecommendationRepositoryTests
     public async Task FindAppliedAsync_AnotherTeamsExperiment_ReturnsNull()
     {
         // Arrange
-        await using var database = await SeedAsync();
+        await using var database = await SeedAsync(engine);
         await database.Scoped<IRecommendationRepository>().ApplyAsync(Team, Application(), None);
 
         // Act
@@ -122,7 +122,7 @@ public sealed class RecommendationRepositoryTests
     public async Task ListByProfileAsync_ExperimentsOnTwoProfiles_ListsOnlyThatProfilesNewestFirstInPages()
     {
         // Arrange
-        await using var database = await SeedAsync();
+        await using var database = await SeedAsync(engine);
         await database.Profiles().CreateAsync(Team, Profile("other-icp"), None);
         await database.Experiments().CreateAsync(Team, Experiment("exp-2", createdAt: Now.AddHours(1)), None);
         await database.Experiments().CreateAsync(Team, Experiment("exp-3", profileId: "other-icp"), None);
@@ -137,9 +137,9 @@ public sealed class RecommendationRepositoryTests
         await Assert.ThrowsAsync<NotFoundException>(() => database.Experiments().ListByProfileAsync(OtherTeam, "saas-icp", PageRequest.First, None));
     }
 
-    private static async Task<TestDatabase> SeedAsync()
+    private static async Task<TestDatabase> SeedAsync(StorageEngine engine)
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await TestDatabase.CreateAsync(engine);
         await database.Profiles().CreateAsync(Team, Profile(), None);
         await database.Profiles().AddVersionAsync(Team, "saas-icp", Content("saas"), "control", Now, None);
         await database.Profiles().AddVersionAsync(Team, "saas-icp", Content("saas", "fintech"), "variant", Now, None);
@@ -154,4 +154,8 @@ public sealed class RecommendationRepositoryTests
             new Effect(0.31, new Interval(0.1, double.PositiveInfinity)), new Effect(0.02, new Interval(0.005, 0.035)), 0.004, IsJoint: false);
         return new RecommendationApplication("exp-1", "saas-icp", 1, [1, 2], Now, Content("saas", "fintech"), "From exp-1: adopt fintech.", 0.95, [provenance], "alice", Now);
     }
+
+    public sealed class OnSqlite() : RecommendationRepositoryTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : RecommendationRepositoryTests(StorageEngine.Postgres);
 }

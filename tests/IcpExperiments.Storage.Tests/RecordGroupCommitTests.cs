@@ -7,7 +7,7 @@ using static IcpExperiments.Storage.Tests.TestData;
 namespace IcpExperiments.Storage.Tests;
 
 /// <summary>Concurrent unary records share transactions (group commit); each caller must still get exactly its own verdict.</summary>
-public sealed class RecordGroupCommitTests
+public abstract class RecordGroupCommitTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -15,7 +15,7 @@ public sealed class RecordGroupCommitTests
     public async Task RecordAsync_ManyConcurrentCalls_EachGetsItsOwnVerdictAndEveryValidRowIsStoredOnce()
     {
         // Arrange
-        await using var database = await ImportChunkedInsertTests.EnrolledAsync(40);
+        await using var database = await ImportChunkedInsertTests.EnrolledAsync(engine, 40);
         var version = await database.DataVersions().GetAsync(Team, "exp-1", None);
         var repositories = Enumerable.Range(0, 41).Select(_ => database.Outcomes()).ToList();
 
@@ -40,7 +40,7 @@ public sealed class RecordGroupCommitTests
     public async Task RecordAsync_SameEventConcurrently_OneAcceptedTheOthersDuplicatesReturningTheOriginal()
     {
         // Arrange
-        await using var database = await ImportChunkedInsertTests.EnrolledAsync(1);
+        await using var database = await ImportChunkedInsertTests.EnrolledAsync(engine, 1);
         var repositories = Enumerable.Range(0, 10).Select(_ => database.Outcomes()).ToList();
 
         // Act
@@ -57,7 +57,7 @@ public sealed class RecordGroupCommitTests
     public async Task RecordAsync_CancelledBeforeItsRowWasTaken_GivesTheRowUpAndLaterCallsStillCommit()
     {
         // Arrange: another writer holds the gate, so the group commit cannot take the row yet.
-        await using var database = await ImportChunkedInsertTests.EnrolledAsync(2);
+        await using var database = await ImportChunkedInsertTests.EnrolledAsync(engine, 2);
         var gate = await database.Services.GetRequiredService<IStorageProvider>().EnterWriteAsync(None);
         using var cancellation = new CancellationTokenSource();
         var cancelled = database.Outcomes().RecordAsync(Team, "exp-1", Lost("given-up", "acct-00"), Now, cancellation.Token);
@@ -79,7 +79,7 @@ public sealed class RecordGroupCommitTests
     public async Task RecordAsync_WritesIntoTwoExperimentsAtOnce_EachCheckedAgainstItsOwnExperiment()
     {
         // Arrange: the same account id enrolled only in exp-1; exp-2 is running with nobody enrolled.
-        await using var database = await ImportChunkedInsertTests.EnrolledAsync(1);
+        await using var database = await ImportChunkedInsertTests.EnrolledAsync(engine, 1);
         await database.Experiments().CreateAsync(Team, Experiment("exp-2"), None);
         var first = database.Outcomes();
         var second = database.Outcomes();
@@ -92,4 +92,8 @@ public sealed class RecordGroupCommitTests
         Assert.Equal(RecordDisposition.Accepted, (await intoFirst).Disposition);
         Assert.Equal("ACCOUNT_NOT_ENROLLED", (await Assert.ThrowsAsync<PreconditionFailedException>(() => intoSecond)).Reason);
     }
+
+    public sealed class OnSqlite() : RecordGroupCommitTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : RecordGroupCommitTests(StorageEngine.Postgres);
 }

@@ -1,38 +1,56 @@
 using IcpExperiments.Core.Application;
+using IcpExperiments.Storage.Postgres;
+using IcpExperiments.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace IcpExperiments.Storage.Tests;
 
-/// <summary>A real SQLite file in a fresh temp folder, wired exactly as the server wires it; reopenable to test durability.</summary>
+/// <summary>
+/// A real database, wired exactly as the server wires it; reopenable to test durability. On SQLite a file in a fresh temp
+/// folder; on PostgreSQL a fresh database of its own (copied from a template migrated once per test run) on the test
+/// server (<see cref="PostgresTestServer"/>), dropped at the end.
+/// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
+    private static readonly Lazy<Task<string>> PostgresTemplate = new(CreatePostgresTemplateAsync);
     private readonly string folder = Path.Combine(Path.GetTempPath(), "icpx-storage-tests", Guid.NewGuid().ToString("N"));
     private readonly List<AsyncServiceScope> scopes = [];
+    private readonly string? connectionString;
     private ServiceProvider services;
 
-    private TestDatabase()
+    private TestDatabase(StorageEngine engine, string? connectionString)
     {
-        services = Build();
+        Engine = engine;
+        this.connectionString = connectionString;
+        services = Build(Configure);
     }
+
+    public StorageEngine Engine { get; }
 
     public string DatabasePath => Path.Combine(folder, "nested", "icp-experiments.db");
 
+    /// <summary>The PostgreSQL connection string (null on SQLite).</summary>
+    public string? ConnectionString => connectionString;
+
     public IServiceProvider Services => services;
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<TestDatabase> CreateAsync(StorageEngine engine = StorageEngine.Sqlite)
     {
-        var database = new TestDatabase();
+        string? connectionString = null;
+        if (engine == StorageEngine.Postgres)
+            connectionString = await (await PostgresTestServer.GetAsync()).CreateDatabaseAsync(await PostgresTemplate.Value);
+        var database = new TestDatabase(engine, connectionString);
         await database.services.MigrateIcpExperimentsStorageAsync();
         return database;
     }
 
-    /// <summary>Drops every connection and service and opens the file again, as a restarted server would.</summary>
+    /// <summary>Drops every connection and service and opens the database again, as a restarted server would.</summary>
     public async Task ReopenAsync()
     {
         await CloseAsync();
-        SqliteConnection.ClearAllPools();
-        services = Build();
+        services = Build(Configure);
         await services.MigrateIcpExperimentsStorageAsync();
     }
 
@@ -53,17 +71,46 @@ internal sealed class TestDatabase : IAsyncDisposable
         return scope.ServiceProvider.GetRequiredService<T>();
     }
 
+    /// <summary>Runs raw SQL on the database directly (parameters named <c>@name</c> in the SQL), as another writer would; returns rows changed.</summary>
+    public async Task<int> ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using System.Data.Common.DbConnection connection = connectionString is null
+            ? new SqliteConnection($"Data Source={DatabasePath}")
+            : new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await CloseAsync();
+        if (connectionString is not null) await (await PostgresTestServer.GetAsync()).DropDatabaseAsync(connectionString);
         try
         {
             Directory.Delete(folder, recursive: true);
         }
         catch (IOException)
         {
-            // A leftover temp folder is harmless; failing the test over it is not.
+            // A leftover temp folder (or none at all) is harmless; failing the test over it is not.
         }
+    }
+
+    private void Configure(StorageOptions options)
+    {
+        options.DatabasePath = DatabasePath;
+        if (Engine != StorageEngine.Postgres) return;
+        options.Provider = StorageOptions.PostgresProvider;
+        options.ConnectionString = connectionString;
     }
 
     private async Task CloseAsync()
@@ -72,10 +119,28 @@ internal sealed class TestDatabase : IAsyncDisposable
         scopes.Clear();
         await services.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (connectionString is not null)
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 
-    private ServiceProvider Build() =>
+    private static ServiceProvider Build(Action<StorageOptions> configure) =>
         new ServiceCollection()
-            .AddIcpExperimentsStorage(o => o.DatabasePath = DatabasePath)
+            .AddIcpExperimentsStorage(configure)
+            .AddIcpExperimentsPostgresStorage()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+
+    /// <summary>A database migrated once per run; CREATE DATABASE … TEMPLATE copies it far faster than migrating each one.</summary>
+    private static async Task<string> CreatePostgresTemplateAsync()
+    {
+        var server = await PostgresTestServer.GetAsync();
+        var connectionString = await server.CreateDatabaseAsync();
+        await using (var migrated = Build(o => (o.Provider, o.ConnectionString) = (StorageOptions.PostgresProvider, connectionString)))
+            await migrated.MigrateIcpExperimentsStorageAsync();
+        using (var connection = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(connection);
+        server.DropAtExit(connectionString);
+        return new NpgsqlConnectionStringBuilder(connectionString).Database!;
+    }
 }

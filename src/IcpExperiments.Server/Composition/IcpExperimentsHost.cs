@@ -1,6 +1,7 @@
 using IcpExperiments.Server.Demo;
 using IcpExperiments.Server.Telemetry;
 using IcpExperiments.Storage;
+using IcpExperiments.Storage.Postgres;
 
 namespace IcpExperiments.Server.Composition;
 
@@ -20,6 +21,7 @@ public static class IcpExperimentsHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = DemoCommandLine.Expand(args), ContentRootPath = AppContext.BaseDirectory });
         builder.Services
             .AddIcpExperimentsStorage(builder.Configuration)
+            .AddIcpExperimentsPostgresStorage()
             .AddIcpExperimentsApplication()
             .AddIcpExperimentsGrpc()
             .AddIcpExperimentsSecurity(builder.Configuration)

@@ -13,7 +13,7 @@ public static class StartupExtensions
         ArgumentNullException.ThrowIfNull(services);
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         services.GetRequiredService<ILoggerFactory>().CreateLogger("IcpExperiments.Server.Startup")
-            .LogInformation("Storage: {Provider} database at {DatabasePath}", storage.Provider, storage.FullDatabasePath);
+            .LogInformation("Storage: {Provider} database at {Location}", storage.Provider, storage.Location);
         await services.MigrateIcpExperimentsStorageAsync(cancellationToken);
         await using (var keyScope = services.CreateAsyncScope())
             await keyScope.ServiceProvider.GetRequiredService<BootstrapAdminKey>().EnsureAsync(cancellationToken);

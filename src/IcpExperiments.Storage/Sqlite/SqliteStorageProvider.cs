@@ -16,7 +16,7 @@ internal sealed class SqliteStorageProvider(StorageOptions options) : IStoragePr
 {
     public const string MigrationsNamespace = "IcpExperiments.Storage.Migrations.Sqlite";
 
-    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly WriteGate writeGate = new();
     private readonly SqliteConnectionPragmas pragmas = new(options);
     private readonly string connectionString = new SqliteConnectionStringBuilder
     {
@@ -52,11 +52,7 @@ internal sealed class SqliteStorageProvider(StorageOptions options) : IStoragePr
         }
     }
 
-    public async ValueTask<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
-    {
-        await writeGate.WaitAsync(cancellationToken);
-        return new GateRelease(writeGate);
-    }
+    public ValueTask<IDisposable> EnterWriteAsync(CancellationToken cancellationToken) => writeGate.EnterAsync(cancellationToken);
 
     public Task<IIngestSession> BeginIngestAsync(TeamId team, string experimentId, CancellationToken cancellationToken)
     {
@@ -69,15 +65,5 @@ internal sealed class SqliteStorageProvider(StorageOptions options) : IStoragePr
     {
         writer?.Dispose();
         writeGate.Dispose();
-    }
-
-    private sealed class GateRelease(SemaphoreSlim gate) : IDisposable
-    {
-        private int released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref released, 1) == 0) gate.Release();
-        }
     }
 }

@@ -8,8 +8,7 @@ using DomainExperiments = IcpExperiments.Core.Experiments;
 namespace IcpExperiments.Server.Tests.Analysis;
 
 /// <summary>GetResults end to end: data loaded through the API, results compared with the engine run on the same data.</summary>
-[Collection(SharedServer.Name)]
-public sealed class AnalysisResultsTests(ServerFixture fixture)
+public abstract class AnalysisResultsTests(ServerFixture fixture)
 {
     private readonly Scenario scenario = new(fixture);
     private readonly AnalysisService.AnalysisServiceClient analysis = new(fixture.Channel);
@@ -134,4 +133,10 @@ public sealed class AnalysisResultsTests(ServerFixture fixture)
         DomainExperiments.Metric.Conversion,
         [new DomainExperiments.Guardrail(DomainExperiments.Metric.Acv, 0.1)],
         0.05, 0.8, 0.2, 180, DomainExperiments.AnalysisMode.Sequential);
+
+    [Collection(SharedServer.Name)]
+    public sealed class OnSqlite(ServerFixture fixture) : AnalysisResultsTests(fixture);
+
+    [Collection(PostgresSharedServer.Name)]
+    public sealed class OnPostgres(PostgresServerFixture fixture) : AnalysisResultsTests(fixture);
 }

@@ -22,6 +22,12 @@ namespace IcpExperiments.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
+    /// <summary>
+    /// Runs the server on PostgreSQL with this connection string (its database created beforehand, or by the server's
+    /// migrations); null runs it on the SQLite file at <see cref="DatabasePath"/>.
+    /// </summary>
+    public string? PostgresConnectionString { get; set; }
+
     /// <summary>The bootstrap admin key the server is started with (unless <see cref="BootstrapAdminKey"/> says otherwise).</summary>
     public const string AdminKey = "icpx_e2e-admin_known-test-key-never-used-outside-tests";
 
@@ -73,6 +79,12 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         foreach (var argument in new[] { ServerAssemblyPath(), "--urls", Address.ToString().TrimEnd('/'), $"--IcpExperiments:Storage:DatabasePath={DatabasePath}" }.Concat(ExtraArguments))
             startInfo.ArgumentList.Add(argument);
+        if (PostgresConnectionString is not null)
+        {
+            startInfo.Environment["IcpExperiments__Storage__Provider"] = "postgres";
+            startInfo.Environment["IcpExperiments__Storage__ConnectionString"] = PostgresConnectionString;
+        }
+
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["IcpExperiments__RateLimit__PermitsPerSecond"] = "0";
         if (BootstrapAdminKey is not null) startInfo.Environment["IcpExperiments__Auth__BootstrapAdminKey"] = BootstrapAdminKey;

@@ -6,15 +6,15 @@ namespace IcpExperiments.Server.Tests.Reliability;
 
 /// <summary>
 /// 100,000 outcomes (and their 100,000 enrolments) stream into the real server process, which is SIGKILLed at three
-/// seeded points mid-stream and restarted on the same file; the client resends every batch it has no
+/// seeded points mid-stream and restarted on the same database (SQLite file or PostgreSQL); the client resends every batch it has no
 /// acknowledgement for. Afterwards every outcome is stored exactly once.
 /// </summary>
-public sealed class CrashDurabilityTests(ITestOutputHelper output) : IAsyncLifetime
+public abstract class CrashDurabilityTests(ITestOutputHelper output, StorageEngine engine) : IAsyncLifetime
 {
     private const int Batches = 200;
     private const int AccountsPerBatch = 500;
     private const int Outcomes = Batches * AccountsPerBatch;
-    private readonly ServerFixture fixture = new();
+    private readonly ServerFixture fixture = ServerFixture.For(engine);
 
     public Task InitializeAsync() => fixture.InitializeAsync();
 
@@ -49,9 +49,9 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal(Batches, import.Acknowledged);
         Assert.All(import.Acknowledgements, ack => Assert.Equal((AccountsPerBatch * 2, 0), (ack!.AcceptedCount + ack.DuplicateCount, ack.RejectedRows.Count)));
         var experimentId = experiment.Name["experiments/".Length..];
-        Assert.Equal(Outcomes, Count("SELECT COUNT(*) FROM outcomes WHERE experiment_id = $e", experimentId));
-        Assert.Equal(Outcomes, Count("SELECT COUNT(DISTINCT account_id) FROM outcomes WHERE experiment_id = $e", experimentId));
-        Assert.Equal(Outcomes, Count("SELECT COUNT(*) FROM enrolments WHERE experiment_id = $e", experimentId));
+        Assert.Equal(Outcomes, await CountAsync("SELECT COUNT(*) FROM outcomes WHERE experiment_id = @e", experimentId));
+        Assert.Equal(Outcomes, await CountAsync("SELECT COUNT(DISTINCT account_id) FROM outcomes WHERE experiment_id = @e", experimentId));
+        Assert.Equal(Outcomes, await CountAsync("SELECT COUNT(*) FROM enrolments WHERE experiment_id = @e", experimentId));
         Assert.Equal(Outcomes, await CountThroughApiAsync(client, experiment.Name));
         var committedButUnacknowledged = import.Acknowledgements.Sum(a => a!.DuplicateCount);
         output.WriteLine($"seed {ReliabilitySettings.Seed}: crashes after {string.Join(", ", crashPoints)} batches; {committedButUnacknowledged:N0} resent rows were already stored (duplicates)");
@@ -78,7 +78,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output) : IAsyncLifet
         }).ToList();
     }
 
-    private long Count(string sql, string experimentId) => SqliteFile.Count(fixture.Server.DatabasePath, sql, ("$e", experimentId));
+    private Task<long> CountAsync(string sql, string experimentId) => ServerDatabase.CountAsync(fixture.Server, sql, ("@e", experimentId));
 
     /// <summary>Pages through ListOutcomes and counts distinct event ids, failing on any event seen twice.</summary>
     private static async Task<int> CountThroughApiAsync(OutcomeService.OutcomeServiceClient client, string experimentName)
@@ -94,4 +94,8 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output) : IAsyncLifet
         while (request.PageToken.Length > 0);
         return seen.Count;
     }
+
+    public sealed class OnSqlite(ITestOutputHelper output) : CrashDurabilityTests(output, StorageEngine.Sqlite);
+
+    public sealed class OnPostgres(ITestOutputHelper output) : CrashDurabilityTests(output, StorageEngine.Postgres);
 }

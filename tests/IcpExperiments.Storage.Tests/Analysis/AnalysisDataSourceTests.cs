@@ -3,12 +3,11 @@ using IcpExperiments.Core.Application;
 using IcpExperiments.Core.Campaigns;
 using IcpExperiments.Core.Errors;
 using IcpExperiments.Core.Outcomes;
-using Microsoft.Data.Sqlite;
 using static IcpExperiments.Storage.Tests.TestData;
 
 namespace IcpExperiments.Storage.Tests.Analysis;
 
-public sealed class AnalysisDataSourceTests
+public abstract class AnalysisDataSourceTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -16,7 +15,7 @@ public sealed class AnalysisDataSourceTests
     public async Task LoadSnapshotAsync_EnrolmentsOutcomesAndCampaigns_GivesEachArmItsAccountsAndSpend()
     {
         // Arrange
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(engine);
         var sut = CreateSut(database);
         var experiment = await database.Experiments().GetAsync(Team, "exp-1", None);
 
@@ -40,7 +39,7 @@ public sealed class AnalysisDataSourceTests
     public async Task LoadSnapshotAsync_AsOfBeforeSomeEvents_IgnoresEventsAndEnrolmentsAfterIt()
     {
         // Arrange
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(engine);
         var sut = CreateSut(database);
         var experiment = await database.Experiments().GetAsync(Team, "exp-1", None);
         await database.Outcomes().EnrollAsync(Team, Enrolment("late") with { EnrolledAt = Now.AddDays(-1) }, None);
@@ -58,19 +57,13 @@ public sealed class AnalysisDataSourceTests
     {
         // Arrange: "delta2" sorts between "delta" and "echo"; its win is stamped before its enrolment (a row the API
         // refuses, written here directly as another writer or an old import could have).
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(engine);
         var sut = CreateSut(database);
         var experiment = await database.Experiments().GetAsync(Team, "exp-1", None);
         await database.Outcomes().EnrollAsync(Team, Enrolment("delta2", "variant-a") with { EnrolledAt = Now.AddDays(-1) }, None);
         await database.Outcomes().RecordAsync(Team, "exp-1", Converted("won-delta2", "delta2"), Now, None);
-        await using (var connection = new SqliteConnection($"Data Source={database.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE outcomes SET occurred_at = $at WHERE event_id = 'won-delta2'";
-            update.Parameters.AddWithValue("$at", Now.AddDays(-3).UtcTicks);
-            Assert.Equal(1, await update.ExecuteNonQueryAsync());
-        }
+        var updated = await database.ExecuteAsync("UPDATE outcomes SET occurred_at = @at WHERE event_id = 'won-delta2'", ("at", Now.AddDays(-3).UtcTicks));
+        Assert.Equal(1, updated);
 
         // Act
         var loaded = await sut.LoadSnapshotAsync(Team, experiment, Now.AddDays(-1.5), None);
@@ -83,7 +76,7 @@ public sealed class AnalysisDataSourceTests
     public async Task LoadSnapshotAsync_LostThenRevivedAndWon_CountsTheConversion()
     {
         // Arrange
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(engine);
         var sut = CreateSut(database);
         var experiment = await database.Experiments().GetAsync(Team, "exp-1", None);
         await database.Outcomes().RecordAsync(Team, "exp-1", Lost("lost-echo", "echo") with { OccurredAt = Now.AddDays(-20) }, Now, None);
@@ -101,7 +94,7 @@ public sealed class AnalysisDataSourceTests
     public async Task ReadInputsAsync_Campaigns_SumsSpendPerArmAndReadsTheDataVersion()
     {
         // Arrange
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(engine);
         var sut = CreateSut(database);
 
         // Act
@@ -119,7 +112,7 @@ public sealed class AnalysisDataSourceTests
     public async Task ReadInputsAsync_AnotherTeamsExperiment_ThrowsNotFound()
     {
         // Arrange
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(engine);
         var sut = CreateSut(database);
 
         // Act / Assert
@@ -130,7 +123,7 @@ public sealed class AnalysisDataSourceTests
     public async Task LoadSnapshotAsync_AnotherTeamsExperiment_ThrowsNotFound()
     {
         // Arrange
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(engine);
         var sut = CreateSut(database);
         var experiment = await database.Experiments().GetAsync(Team, "exp-1", None);
 
@@ -139,9 +132,9 @@ public sealed class AnalysisDataSourceTests
     }
 
     /// <summary>control: alpha won, bravo lost, charlie open; variant-a: delta won at 12k, echo open. Two control campaigns, one variant one.</summary>
-    private static async Task<TestDatabase> SeededAsync()
+    private static async Task<TestDatabase> SeededAsync(StorageEngine engine)
     {
-        var database = await OutcomeRepositoryTests.CreateRunningAsync();
+        var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         var experiments = database.Experiments();
         await experiments.CreateCampaignAsync(Team, Campaign("cmp-1"), None);
         await experiments.CreateCampaignAsync(Team, Campaign("cmp-2") with { Spend = new Money("EUR", 100m) }, None);
@@ -156,4 +149,8 @@ public sealed class AnalysisDataSourceTests
     }
 
     private static IAnalysisDataSource CreateSut(TestDatabase database) => database.Scoped<IAnalysisDataSource>();
+
+    public sealed class OnSqlite() : AnalysisDataSourceTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : AnalysisDataSourceTests(StorageEngine.Postgres);
 }

@@ -4,7 +4,7 @@ using static IcpExperiments.Storage.Tests.TestData;
 
 namespace IcpExperiments.Storage.Tests.Analysis;
 
-public sealed class SegmentDataSourceTests
+public abstract class SegmentDataSourceTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -12,7 +12,7 @@ public sealed class SegmentDataSourceTests
     public async Task ReadAccountsAsync_EnrolmentsAndOutcomes_GivesEachAccountItsAttributesAndFoldedOutcome()
     {
         // Arrange
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(engine);
         var sut = database.Scoped<ISegmentDataSource>();
 
         // Act
@@ -30,7 +30,7 @@ public sealed class SegmentDataSourceTests
     public async Task ReadAccountsAsync_AnotherTeamOrEarlierAsOf_SeesOnlyWhatItMay()
     {
         // Arrange
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(engine);
         var sut = database.Scoped<ISegmentDataSource>();
 
         // Act
@@ -47,9 +47,9 @@ public sealed class SegmentDataSourceTests
         (a.Industry, a.EmployeeCount, a.Region, a.AnnualRevenue, a.FundingStage);
 
     /// <summary>alpha (control, saas) won on Now-1; bravo (variant-a, fintech) open.</summary>
-    private static async Task<TestDatabase> SeededAsync()
+    private static async Task<TestDatabase> SeededAsync(StorageEngine engine)
     {
-        var database = await OutcomeRepositoryTests.CreateRunningAsync();
+        var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         var outcomes = database.Outcomes();
         await outcomes.EnrollAsync(Team, Enrolment("alpha"), None);
         var bravo = Enrolment("bravo", arm: "variant-a");
@@ -57,4 +57,8 @@ public sealed class SegmentDataSourceTests
         await outcomes.RecordAsync(Team, "exp-1", Converted("won-alpha", "alpha"), Now, None);
         return database;
     }
+
+    public sealed class OnSqlite() : SegmentDataSourceTests(StorageEngine.Sqlite);
+
+    public sealed class OnPostgres() : SegmentDataSourceTests(StorageEngine.Postgres);
 }
