@@ -79,7 +79,7 @@ internal sealed class IngestWriter(IStorageProvider provider, DbContextOptions<I
         }
 
         await session.CommitAsync(cancellationToken);
-        trace.Committed(plan);
+        trace.Committed(plan.NewEnrolments.Count + plan.NewOutcomes.Count);
         return plan;
     }
 
