@@ -9,6 +9,10 @@ public sealed class StartupValidationTests
     [InlineData("--IcpExperiments:Demo:Accounts=5", "Accounts")]
     [InlineData("--IcpExperiments:Storage:Synchronous=sometimes", "IcpExperiments:Storage:Synchronous")]
     [InlineData("--IcpExperiments:Storage:Provider=oracle", "IcpExperiments:Storage:Provider")]
+    [InlineData("--IcpExperiments:Cors:AllowedOrigins=*", "IcpExperiments:Cors:AllowedOrigins")]
+    [InlineData("--IcpExperiments:Cors:AllowedOrigins=https://dash.example.com/app", "IcpExperiments:Cors:AllowedOrigins")]
+    [InlineData("--IcpExperiments:Web:Urls=http://127.0.0.1:0", "IcpExperiments:Web:Urls")]
+    [InlineData("--IcpExperiments:Web:Urls=not a url", "IcpExperiments:Web:Urls")]
     public async Task Start_InvalidSetting_ExitsNamingTheSetting(string setting, string named)
     {
         await using var server = new ServerProcess(setting);

@@ -1,5 +1,6 @@
 using IcpExperiments.Server.Demo;
 using IcpExperiments.Server.Telemetry;
+using IcpExperiments.Server.Web;
 using IcpExperiments.Storage;
 using IcpExperiments.Storage.Postgres;
 
@@ -14,7 +15,8 @@ public static class IcpExperimentsHost
 {
     /// <summary>
     /// Plaintext HTTP/2 on http://127.0.0.1:5080 by default (appsettings.json next to the binary, whatever the working
-    /// directory); <c>--urls</c> and ASPNETCORE_URLS override it.
+    /// directory); <c>--urls</c> and ASPNETCORE_URLS override it. HTTP/JSON and gRPC-Web: HTTP/1.1 on
+    /// IcpExperiments:Web:Urls (http://127.0.0.1:5081 by default).
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
@@ -27,6 +29,7 @@ public static class IcpExperimentsHost
             .AddIcpExperimentsSecurity(builder.Configuration)
             .AddIcpExperimentsDemo(builder.Configuration);
         builder.AddIcpExperimentsTelemetry();
+        builder.AddIcpExperimentsWeb();
         return builder;
     }
 
@@ -36,6 +39,7 @@ public static class IcpExperimentsHost
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
         app.MapIcpExperimentsGrpc();
+        app.UseIcpExperimentsWeb();
         await app.Services.PrepareIcpExperimentsAsync(app.Lifetime.ApplicationStopping);
         return app;
     }

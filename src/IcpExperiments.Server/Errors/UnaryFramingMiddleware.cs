@@ -12,7 +12,8 @@ namespace IcpExperiments.Server.Errors;
 /// grpc-dotnet answers such bodies with INTERNAL or UNKNOWN, which tells the client the server failed; here they get
 /// INVALID_ARGUMENT (reason MALFORMED_FRAME) as a trailers-only response. Request streams are framed message by
 /// message and left to the stream readers (see <see cref="FramingErrorStreamReader{T}"/>). A declared length over the
-/// limit is RESOURCE_EXHAUSTED.
+/// limit is RESOURCE_EXHAUSTED. Only native gRPC (application/grpc) is checked: JSON transcoding and gRPC-Web requests
+/// pass through untouched.
 /// </summary>
 public sealed class UnaryFramingMiddleware(RequestDelegate next)
 {
@@ -23,7 +24,9 @@ public sealed class UnaryFramingMiddleware(RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
-        if (method?.Type is not (MethodType.Unary or MethodType.ServerStreaming))
+        // JSON transcoding endpoints carry the same method metadata but no gRPC framing; gRPC-Web is left to
+        // grpc-dotnet (this runs before the gRPC-Web middleware, whose grpc-web-text reader cannot be peeked).
+        if (method?.Type is not (MethodType.Unary or MethodType.ServerStreaming) || !IsGrpc(context.Request))
         {
             await next(context);
             return;
@@ -44,6 +47,10 @@ public sealed class UnaryFramingMiddleware(RequestDelegate next)
         context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
         context.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
     }
+
+    private static bool IsGrpc(HttpRequest request) =>
+        request.ContentType is { } type && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase)
+        && !type.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads (without consuming) until the frame can be judged; null when it is well formed.</summary>
     private static async Task<(StatusCode Code, string Message)?> FindProblemAsync(HttpRequest request, CancellationToken cancellationToken)

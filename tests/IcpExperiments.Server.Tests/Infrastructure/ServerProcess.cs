@@ -47,6 +47,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; private set; } = new("http://127.0.0.1:0");
 
+    /// <summary>The HTTP/1.1 endpoint of JSON transcoding and gRPC-Web (IcpExperiments:Web:Urls), on its own free port.</summary>
+    public Uri WebAddress { get; private set; } = new("http://127.0.0.1:0");
+
     public IReadOnlyList<string> ExtraArguments { get; }
 
     /// <summary>The bootstrap admin key configured (environment) and sent by default channels; null configures none.</summary>
@@ -70,6 +73,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public async Task StartAsync()
     {
         Address = new Uri($"http://127.0.0.1:{FreePort()}");
+        WebAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var startInfo = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -77,7 +81,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { ServerAssemblyPath(), "--urls", Address.ToString().TrimEnd('/'), $"--IcpExperiments:Storage:DatabasePath={DatabasePath}" }.Concat(ExtraArguments))
+        foreach (var argument in new[] { ServerAssemblyPath(), "--urls", Address.ToString().TrimEnd('/'), $"--IcpExperiments:Web:Urls={WebAddress.ToString().TrimEnd('/')}", $"--IcpExperiments:Storage:DatabasePath={DatabasePath}" }.Concat(ExtraArguments))
             startInfo.ArgumentList.Add(argument);
         if (PostgresConnectionString is not null)
         {
@@ -178,7 +182,8 @@ public sealed class ServerProcess : IAsyncDisposable
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the server first; its binary is missing.", path);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback TCP port free at the time of the call.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

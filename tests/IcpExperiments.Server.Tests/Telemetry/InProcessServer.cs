@@ -44,6 +44,7 @@ public sealed class InProcessServer : IAsyncLifetime
             "--IcpExperiments:RateLimit:PermitsPerSecond=0",
             $"--IcpExperiments:Auth:BootstrapAdminKey={ServerProcess.AdminKey}",
             "--Kestrel:EndpointDefaults:Protocols=Http2",
+            "--IcpExperiments:Web:Urls=", // no browser endpoint: its default port would clash between servers
             "--Logging:LogLevel:Default=Warning",
         ]);
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));
