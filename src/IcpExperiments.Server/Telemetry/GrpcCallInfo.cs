@@ -11,13 +11,26 @@ internal static class GrpcCallInfo
     public static IMethod? Method(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
 
     /// <summary>
-    /// The status the client received: the <c>grpc-status</c> trailer, or the header of a trailers-only response; a call
-    /// that ended without one (e.g. the connection dropped) is UNKNOWN, as a client sees it.
+    /// The status the client received: the <c>grpc-status</c> trailer, or the header of a trailers-only response. A call
+    /// answered without one (HTTP/JSON transcoding) is read from its HTTP status; anything else is UNKNOWN.
     /// </summary>
     public static int StatusCode(HttpContext context)
     {
         var trailers = context.Features.Get<IHttpResponseTrailersFeature>()?.Trailers;
         var value = trailers is not null && trailers.TryGetValue("grpc-status", out var trailer) ? trailer.ToString() : context.Response.Headers["grpc-status"].ToString();
-        return int.TryParse(value, out int code) ? code : (int)Grpc.Core.StatusCode.Unknown;
+        if (int.TryParse(value, out int code)) return code;
+        return (int)(context.Response.StatusCode switch
+        {
+            >= 200 and < 300 => Grpc.Core.StatusCode.OK,
+            400 => Grpc.Core.StatusCode.InvalidArgument,
+            401 => Grpc.Core.StatusCode.Unauthenticated,
+            403 => Grpc.Core.StatusCode.PermissionDenied,
+            404 => Grpc.Core.StatusCode.NotFound,
+            409 => Grpc.Core.StatusCode.Aborted,
+            429 => Grpc.Core.StatusCode.ResourceExhausted,
+            503 => Grpc.Core.StatusCode.Unavailable,
+            504 => Grpc.Core.StatusCode.DeadlineExceeded,
+            _ => Grpc.Core.StatusCode.Unknown,
+        });
     }
 }

@@ -4,8 +4,9 @@ namespace IcpExperiments.Statistics.Continuous;
 
 /// <summary>
 /// Seeded percentile bootstrap for median(variant) − median(control): each replicate resamples both arms with
-/// replacement (arms independent, sizes kept) and takes medians by quickselect, O(n) per replicate. The caller
-/// injects the <see cref="Random"/>, so a seed reproduces the interval exactly.
+/// replacement (arms independent, sizes kept) and takes their medians (<see cref="ResampledMedian"/>: each arm sorted
+/// once, a replicate counts draws per order statistic, O(n) with no copying or selection). The caller injects the
+/// <see cref="Random"/>, which seeds a fast generator for the draws, so a seed reproduces the interval exactly.
 /// </summary>
 public static class MedianDifferenceBootstrap
 {
@@ -30,17 +31,14 @@ public static class MedianDifferenceBootstrap
         variant.CopyTo(variantBuffer);
         double estimate = SortedQuantile.MedianInPlace(variantBuffer) - SortedQuantile.MedianInPlace(controlBuffer);
 
+        var controlMedians = new ResampledMedian(control);
+        var variantMedians = new ResampledMedian(variant);
+        var generator = SeededGenerator.From(random);
         var replicates = new double[resamples];
         for (int b = 0; b < resamples; b++)
-            replicates[b] = ResampledMedian(variant, variantBuffer, random) - ResampledMedian(control, controlBuffer, random);
+            replicates[b] = variantMedians.Next(ref generator) - controlMedians.Next(ref generator);
         Array.Sort(replicates);
         var interval = new Interval(SortedQuantile.Of(replicates, alpha / 2), SortedQuantile.Of(replicates, 1 - alpha / 2));
         return new BootstrapInterval(Method, estimate, interval, resamples);
-    }
-
-    private static double ResampledMedian(ReadOnlySpan<double> source, double[] buffer, Random random)
-    {
-        for (int i = 0; i < buffer.Length; i++) buffer[i] = source[random.Next(source.Length)];
-        return SortedQuantile.MedianInPlace(buffer);
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using IcpExperiments.Core.Analysis;
 using IcpExperiments.Core.Outcomes;
 
@@ -24,11 +23,12 @@ internal struct AccountOutcomes
     /// Adds an outcome row of <see cref="SnapshotQueries"/>' layout: row code (1, <see cref="SnapshotQueries.OutcomeCode"/>),
     /// occurred_at ticks (2), acv_currency (3), acv_amount (4), cycle_days (5). Only a win's currency and amount are read.
     /// </summary>
-    public void AddRow(DbDataReader reader, long code)
+    public void AddRow<TRows>(TRows reader, long code)
+        where TRows : IScanRows
     {
         var eventKind = SnapshotQueries.OutcomeKindOf(code);
         long ticks = reader.GetInt64(SnapshotQueries.At);
-        double? eventCycleDays = reader.IsDBNull(SnapshotQueries.CycleDays) ? null : reader.GetDouble(SnapshotQueries.CycleDays);
+        double? eventCycleDays = reader.IsNull(SnapshotQueries.CycleDays) ? null : reader.GetDouble(SnapshotQueries.CycleDays);
         if (eventKind != OutcomeKind.Converted)
         {
             Add(eventKind, ticks, null, null, eventCycleDays);
@@ -38,8 +38,8 @@ internal struct AccountOutcomes
         Add(
             eventKind,
             ticks,
-            reader.IsDBNull(SnapshotQueries.AcvAmount) ? null : reader.GetDecimal(SnapshotQueries.AcvAmount),
-            reader.IsDBNull(SnapshotQueries.AcvCurrency) ? null : reader.GetString(SnapshotQueries.AcvCurrency),
+            reader.IsNull(SnapshotQueries.AcvAmount) ? null : reader.GetDecimal(SnapshotQueries.AcvAmount),
+            reader.IsNull(SnapshotQueries.AcvCurrency) ? null : reader.GetString(SnapshotQueries.AcvCurrency),
             eventCycleDays);
     }
 

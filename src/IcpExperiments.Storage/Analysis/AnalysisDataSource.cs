@@ -35,6 +35,7 @@ internal sealed class AnalysisDataSource(IServiceScopeFactory scopes) : IAnalysi
         ArgumentNullException.ThrowIfNull(experiment);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IcpExperimentsDbContext>();
+        using var trace = Telemetry.StorageTelemetry.TraceRead(db, "snapshot", experiment.Id);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var transaction = BeginRead(connection);
@@ -46,6 +47,7 @@ internal sealed class AnalysisDataSource(IServiceScopeFactory scopes) : IAnalysi
             builder.AddSpend(spend.ArmKey, spend.Spend);
         await AccountScan.ReadAsync(transaction, team, experiment.Id, experiment.Design, asOf, builder, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        trace.Committed();
         return new LoadedSnapshot(builder.Build(), version);
     }
 

@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace IcpExperiments.Storage.Analysis;
 
 /// <summary>
@@ -11,31 +9,31 @@ namespace IcpExperiments.Storage.Analysis;
 /// </summary>
 internal static class OrderedAccountRows
 {
-    public static async Task ReadAsync<TSink>(DbDataReader reader, TSink sink, CancellationToken cancellationToken)
-        where TSink : IEnrolmentRowSink
+    public static async Task ReadAsync<TRows, TSink>(TRows rows, TSink sink, CancellationToken cancellationToken)
+        where TRows : IScanRows
+        where TSink : IEnrolmentRowSink<TRows>
     {
-        string? pendingAccount = null;
+        bool pending = false;
         var outcomes = default(AccountOutcomes);
-        while (await reader.ReadAsync(cancellationToken))
+        while (await rows.ReadAsync(cancellationToken))
         {
-            long code = reader.GetInt64(SnapshotQueries.Code);
+            long code = rows.GetInt64(SnapshotQueries.Code);
             if (code >= SnapshotQueries.OutcomeCode)
             {
-                var account = reader.GetString(SnapshotQueries.AccountId);
-                if (!string.Equals(account, pendingAccount, StringComparison.Ordinal))
+                if (!pending || !rows.IsRememberedAccount())
                 {
-                    pendingAccount = account;
+                    rows.RememberAccount();
+                    pending = true;
                     outcomes = default;
                 }
 
-                outcomes.AddRow(reader, code);
+                outcomes.AddRow(rows, code);
                 continue;
             }
 
-            if (pendingAccount is not null && !string.Equals(reader.GetString(SnapshotQueries.AccountId), pendingAccount, StringComparison.Ordinal))
-                outcomes = default;
-            sink.Add(reader, code, outcomes);
-            pendingAccount = null;
+            if (pending && !rows.IsRememberedAccount()) outcomes = default;
+            sink.Add(rows, code, outcomes);
+            pending = false;
             outcomes = default;
         }
     }

@@ -14,6 +14,7 @@ internal sealed class SegmentDataSource(IServiceScopeFactory scopes) : ISegmentD
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IcpExperimentsDbContext>();
+        using var trace = Telemetry.StorageTelemetry.TraceRead(db, "segments", experimentId);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var transaction = connection is SqliteConnection sqlite
@@ -21,6 +22,7 @@ internal sealed class SegmentDataSource(IServiceScopeFactory scopes) : ISegmentD
             : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var accounts = await SegmentScan.ReadAsync(transaction, team, experimentId, asOf, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        trace.Committed();
         return accounts;
     }
 }

@@ -27,19 +27,20 @@ internal static class SegmentScan
         SnapshotQueries.AddParameter(command, "@as_of", asOf.UtcTicks);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var sink = new Sink();
-        await OrderedAccountRows.ReadAsync(reader, sink, cancellationToken);
+        await OrderedAccountRows.ReadAsync(new DbScanRows(reader), sink, cancellationToken);
         return sink.Accounts;
     }
 
-    private sealed class Sink : IEnrolmentRowSink
+    private sealed class Sink : IEnrolmentRowSink<DbScanRows>
     {
         // Enrolments carry no tech stack or extra attributes in this scan: one shared empty instance of each.
         private static readonly Dictionary<string, string> NoExtra = [];
 
         public List<SegmentedAccount> Accounts { get; } = [];
 
-        public void Add(DbDataReader reader, long code, in AccountOutcomes outcomes)
+        public void Add(DbScanRows rows, long code, in AccountOutcomes outcomes)
         {
+            var reader = rows.Reader;
             var attributes = new AccountAttributes(
                 reader.IsDBNull(Industry) ? null : reader.GetString(Industry),
                 reader.IsDBNull(EmployeeCount) ? null : reader.GetInt64(EmployeeCount),

@@ -195,7 +195,7 @@ internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IStorageProv
         }
 
         await session.CommitAsync(cancellationToken);
-        trace.Committed(plan);
+        trace.Committed(plan.NewEnrolments.Count + plan.NewOutcomes.Count);
         return plan;
     }
 

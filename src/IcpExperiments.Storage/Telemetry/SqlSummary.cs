@@ -1,77 +1,94 @@
 namespace IcpExperiments.Storage.Telemetry;
 
 /// <summary>
-/// A low-cardinality, value-free summary of a SQL statement: its operation (first keyword) and its main table, e.g.
-/// <c>SELECT experiments</c>. Literals and parameters never appear, so the summary is safe to export.
+/// A low-cardinality, value-free summary of a SQL statement: its operation (first keyword of the main statement) and
+/// its main table, e.g. <c>SELECT experiments</c>. Literals and parameters never appear, so the summary is safe to export.
 /// </summary>
 internal readonly record struct SqlSummary(string Operation, string? Table)
 {
+    private const int MaxTokens = 512;
+    private static readonly string[] Statements = ["SELECT", "INSERT", "UPDATE", "DELETE"];
+
     public string SpanName => Table is null ? Operation : $"{Operation} {Table}";
 
     public static SqlSummary Of(string? sql)
     {
-        var words = Words(sql ?? string.Empty);
-        if (words.Count == 0) return new SqlSummary("SQL", null);
-        // EF Core prefixes its own statements with comments or WITH clauses rarely; a WITH summarizes as its main statement.
-        int first = 0;
-        if (Is(words[0], "WITH")) first = words.FindIndex(1, w => Is(w, "SELECT") || Is(w, "INSERT") || Is(w, "UPDATE") || Is(w, "DELETE"));
-        if (first < 0) first = 0;
-        var operation = words[first].ToUpperInvariant();
+        var tokens = Tokens(sql ?? string.Empty);
+        if (tokens.Count == 0) return new SqlSummary("SQL", null);
+        // A WITH clause summarizes as the statement after its common table expressions.
+        int first = Is(tokens[0], "WITH") ? Math.Max(0, FindAtDepth(tokens, 1, Statements)) : 0;
+        var operation = tokens[first].ToUpperInvariant();
         string? table = operation switch
         {
-            "SELECT" or "DELETE" => After(words, first, "FROM"),
-            "INSERT" => After(words, first, "INTO"),
-            "UPDATE" => words.Count > first + 1 ? words[first + 1] : null,
-            "PRAGMA" => words.Count > first + 1 ? words[first + 1].Split('=')[0] : null,
+            "SELECT" or "DELETE" => After(tokens, first, "FROM"),
+            "INSERT" => After(tokens, first, "INTO"),
+            "UPDATE" => Name(tokens, first + 1),
+            "PRAGMA" => Name(tokens, first + 1)?.Split('=')[0],
             _ => null,
         };
-        return new SqlSummary(operation, table is null ? null : Unquote(table));
+        return new SqlSummary(operation, table);
     }
 
-    private static string? After(List<string> words, int start, string keyword)
+    /// <summary>The name after <paramref name="keyword"/> at the statement's own nesting level (not inside a subquery).</summary>
+    private static string? After(List<string> tokens, int start, string keyword)
     {
-        int at = words.FindIndex(start, w => Is(w, keyword));
-        return at >= 0 && at + 1 < words.Count && words[at + 1] != "(" ? words[at + 1] : null;
+        int at = FindAtDepth(tokens, start + 1, [keyword]);
+        return at < 0 ? null : Name(tokens, at + 1);
     }
 
-    private static bool Is(string word, string keyword) => string.Equals(word, keyword, StringComparison.OrdinalIgnoreCase);
-
-    private static string Unquote(string name) => name.Trim('"', '`', '[', ']').Replace("\".\"", ".", StringComparison.Ordinal);
-
-    /// <summary>Identifiers and keywords up to the first 512 words; string literals and parameters are skipped.</summary>
-    private static List<string> Words(string sql)
+    private static int FindAtDepth(List<string> tokens, int start, string[] keywords)
     {
-        var words = new List<string>();
+        int depth = 0;
+        for (int i = start; i < tokens.Count; i++)
+        {
+            if (tokens[i] == "(") depth++;
+            else if (tokens[i] == ")") depth--;
+            else if (depth == 0 && keywords.Any(k => Is(tokens[i], k))) return i;
+        }
+
+        return -1;
+    }
+
+    private static string? Name(List<string> tokens, int at) =>
+        at < tokens.Count && tokens[at] is not ("(" or ")") ? tokens[at].Trim('"', '`', '[', ']').Replace("\".\"", ".", StringComparison.Ordinal) : null;
+
+    private static bool Is(string token, string keyword) => string.Equals(token, keyword, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Keywords, identifiers and parentheses; string literals, comments and parameters are dropped.</summary>
+    private static List<string> Tokens(string sql)
+    {
+        var tokens = new List<string>();
         int i = 0;
-        while (i < sql.Length && words.Count < 512)
+        while (i < sql.Length && tokens.Count < MaxTokens)
         {
             char c = sql[i];
-            if (char.IsWhiteSpace(c) || c == ',' || c == ';' || c == ')')
+            if (char.IsWhiteSpace(c) || c is ',' or ';')
             {
                 i++;
             }
-            else if (c == '(')
+            else if (c is '(' or ')')
             {
-                words.Add("(");
+                tokens.Add(c == '(' ? "(" : ")");
                 i++;
             }
             else if (c == '\'')
             {
-                i = sql.IndexOf('\'', i + 1) is var end and >= 0 ? end + 1 : sql.Length; // a literal: skipped, never reported
+                int end = sql.IndexOf('\'', i + 1);
+                i = end >= 0 ? end + 1 : sql.Length; // a literal: skipped, never reported
             }
             else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
             {
-                i = sql.IndexOf('\n', i) is var end and >= 0 ? end + 1 : sql.Length;
+                int end = sql.IndexOf('\n', i);
+                i = end >= 0 ? end + 1 : sql.Length;
             }
             else
             {
                 int start = i;
                 while (i < sql.Length && !char.IsWhiteSpace(sql[i]) && sql[i] is not (',' or ';' or '(' or ')' or '\'')) i++;
-                var word = sql[start..i];
-                if (word[0] is not ('@' or '$' or ':' or '?')) words.Add(word);
+                if (sql[start] is not ('@' or '$' or ':' or '?')) tokens.Add(sql[start..i]);
             }
         }
 
-        return words;
+        return tokens;
     }
 }

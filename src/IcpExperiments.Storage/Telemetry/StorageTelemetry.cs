@@ -5,8 +5,8 @@ namespace IcpExperiments.Storage.Telemetry;
 
 /// <summary>
 /// The storage layer's spans (<see cref="SourceName"/>): one client span per EF Core command
-/// (<see cref="DbCommandTracingInterceptor"/>) and one per ingest transaction, which runs its statements on raw ADO.NET
-/// or native handles. Attributes follow OpenTelemetry's database conventions; statements are summarized as operation
+/// (<see cref="DbCommandTracingInterceptor"/>), and one per transaction for the work that runs raw ADO.NET or native
+/// statements instead (the ingest transaction, the analysis and segment scans). Attributes follow OpenTelemetry's database conventions; statements are summarized as operation
 /// and table, never with their text or parameter values. Without a listener nothing is allocated.
 /// </summary>
 public static class StorageTelemetry
@@ -17,7 +17,7 @@ public static class StorageTelemetry
     private static readonly ActivitySource Source = new(SourceName);
 
     /// <summary>True while some listener (an OpenTelemetry tracer provider, a test) samples this source.</summary>
-    public static bool IsTracing => Source.HasListeners();
+    internal static bool IsTracing => Source.HasListeners();
 
     /// <summary>A span for one statement, or null when nobody listens.</summary>
     internal static Activity? StartCommand(DbCommand command)
@@ -38,26 +38,21 @@ public static class StorageTelemetry
 
     /// <summary>
     /// A span for one ingest transaction (lookups, inserts and the version bump of a whole batch or group of unary
-    /// writes); inert when nobody listens. The statements inside are not traced one by one: they are the hot path.
+    /// writes). Its statements are not traced one by one: they are the hot path.
     /// </summary>
-    internal static IngestTrace TraceIngest(IcpExperimentsDbContext db, string experimentId, int rows)
+    internal static TransactionTrace TraceIngest(IcpExperimentsDbContext db, string experimentId, int rows)
     {
-        if (!Source.HasListeners()) return default;
-        var activity = Source.StartActivity($"{IngestOperation} outcomes", ActivityKind.Client);
-        if (activity is { IsAllDataRequested: true })
-        {
-            activity.SetTag("db.system", DbSystem(db.Database.ProviderName));
-            activity.SetTag("db.operation", IngestOperation);
-            activity.SetTag("db.sql.table", "outcomes");
-            activity.SetTag("icp_experiments.experiment_id", experimentId);
-            activity.SetTag("icp_experiments.ingest.rows", rows);
-        }
-
-        return new IngestTrace(activity);
+        var activity = StartTransaction(db, IngestOperation, "outcomes", experimentId);
+        activity?.SetTag("icp_experiments.ingest.rows", rows);
+        return new TransactionTrace(activity);
     }
 
+    /// <summary>A span for one read transaction of raw statements on the context's connection (the analysis and segment scans).</summary>
+    internal static TransactionTrace TraceRead(IcpExperimentsDbContext db, string what, string experimentId) =>
+        new(StartTransaction(db, "SELECT", what, experimentId));
+
     /// <summary>Marks <paramref name="activity"/> failed with the error's type (and SQL state when there is one), never its message.</summary>
-    public static void RecordError(Activity? activity, Exception error)
+    internal static void RecordError(Activity? activity, Exception error)
     {
         if (activity is null) return;
         ArgumentNullException.ThrowIfNull(error);
@@ -74,6 +69,19 @@ public static class StorageTelemetry
         _ when providerOrConnectionType.Contains("Npgsql", StringComparison.OrdinalIgnoreCase) => "postgresql",
         _ => "other_sql",
     };
+
+    private static Activity? StartTransaction(IcpExperimentsDbContext db, string operation, string table, string experimentId)
+    {
+        if (!Source.HasListeners()) return null;
+        var activity = Source.StartActivity($"{operation} {table}", ActivityKind.Client);
+        if (activity is not { IsAllDataRequested: true }) return activity;
+        activity.SetTag("db.system", DbSystem(db.Database.ProviderName));
+        activity.SetTag("db.operation", operation);
+        activity.SetTag("db.sql.table", table);
+        activity.SetTag("db.query.summary", $"{operation} {table}");
+        activity.SetTag("icp_experiments.experiment_id", experimentId);
+        return activity;
+    }
 
     private static string DbSystem(DbConnection? connection) => DbSystem(connection?.GetType().Name);
 }

@@ -12,8 +12,10 @@ namespace IcpExperiments.Benchmarks.Analysis;
 /// deals), cold (an as-of never asked before, so the cache misses: scan + every default test) and cached (the same
 /// request again), against SciPy/statsmodels computing the same tests on the same accounts already in memory (only the
 /// computation is timed). "engine ms" is the calculator alone on the same snapshot in this process (so cold − engine ≈ scan +
-/// transport). Medians of cold calls after a warm-up call, of cached calls. Needs /usr/bin/python3 with scipy
-/// and statsmodels (Debian python3-scipy python3-statsmodels).
+/// transport). Medians of cold calls after a warm-up call, of cached calls. "KB" is the serialized GetResults
+/// response (Kaplan–Meier curves thinned to curve_points). GetSegments (every attribute) is timed the same way:
+/// cold (a new as-of: scan of every enrolment's attributes + breakdown) and cached. Needs /usr/bin/python3 with scipy
+/// and statsmodels (Debian python3-scipy python3-statsmodels). The machine is shared: compare within a row.
 /// Usage: get-results [--max 1000000] [--cold 3] [--cached 20] [--seed 20261124]
 /// </summary>
 public sealed class GetResultsBenchmark : IBenchmark
@@ -30,14 +32,14 @@ public sealed class GetResultsBenchmark : IBenchmark
         int seed = BenchmarkArgs.Option(args, "--seed", 20261124);
         var script = Path.Combine(RepositoryRoot(), "tests", "IcpExperiments.Benchmarks", "Analysis", "scipy_results.py");
 
-        Console.WriteLine($"{"n",10} {"load s",8} {"cold ms",9} {"cached ms",10} {"SciPy ms",9} {"SciPy/cold",10} {"cold ×/10n",10} {"engine ms",9}  log-rank p (server | SciPy)");
+        Console.WriteLine($"{"n",10} {"load s",8} {"cold ms",9} {"cached ms",10} {"SciPy ms",9} {"SciPy/cold",10} {"cold ×/10n",10} {"engine ms",9} {"KB",6} {"seg cold",9} {"seg cached",10}  log-rank p (server | SciPy)");
         double? previousCold = null;
         for (int n = 10_000; n <= max; n *= 10)
         {
             var row = await MeasureAsync(n, coldCalls, cachedCalls, seed, script);
             string growth = previousCold is { } p ? (row.ColdMs / p).ToString("F1", CultureInfo.InvariantCulture) : "";
             Console.WriteLine(
-                $"{n,10:N0} {row.LoadSeconds,8:F1} {row.ColdMs,9:F1} {row.CachedMs,10:F2} {row.ScipyMs,9:F1} {row.ScipyMs / row.ColdMs,10:F1} {growth,10} {row.EngineMs,9:F1}  {row.ServerLogRankP:G6} | {row.ScipyLogRankP:G6}");
+                $"{n,10:N0} {row.LoadSeconds,8:F1} {row.ColdMs,9:F1} {row.CachedMs,10:F2} {row.ScipyMs,9:F1} {row.ScipyMs / row.ColdMs,10:F2} {growth,10} {row.EngineMs,9:F1} {row.ResponseKb,6:F1} {row.SegmentsColdMs,9:F1} {row.SegmentsCachedMs,10:F2}  {row.ServerLogRankP:G6} | {row.ScipyLogRankP:G6}");
             previousCold = row.ColdMs;
         }
 
@@ -67,12 +69,15 @@ public sealed class GetResultsBenchmark : IBenchmark
         }
 
         var cached = new List<double>();
+        GetResultsResponse? response = null;
         for (int i = 0; i < cachedCalls; i++)
         {
             var clock = Stopwatch.StartNew();
-            await client.GetResultsAsync(At(accounts.Now));
+            response = await client.GetResultsAsync(At(accounts.Now));
             cached.Add(clock.Elapsed.TotalMilliseconds);
         }
+
+        var (segmentsCold, segmentsCached) = await MeasureSegmentsAsync(client, server.ExperimentName, accounts.Now, coldCalls, cachedCalls);
 
         var snapshot = accounts.Snapshot(Design(), accounts.Now);
         var engine = new List<double>();
@@ -84,7 +89,34 @@ public sealed class GetResultsBenchmark : IBenchmark
         }
 
         var (scipyMs, scipyLogRankP) = RunScipy(snapshot, script);
-        return new Row(load.Elapsed.TotalSeconds, Median(cold), Median(cached), scipyMs, Median(engine), results!.Variants[0].CycleLength.LogRankPValue, scipyLogRankP);
+        return new Row(
+            load.Elapsed.TotalSeconds, Median(cold), Median(cached), scipyMs, Median(engine), response!.CalculateSize() / 1024.0,
+            segmentsCold, segmentsCached, results!.Variants[0].CycleLength.LogRankPValue, scipyLogRankP);
+    }
+
+    /// <summary>Medians of cold GetSegments calls (each at a new as-of, after a warm-up one) and of cached repeats.</summary>
+    private static async Task<(double Cold, double Cached)> MeasureSegmentsAsync(
+        AnalysisService.AnalysisServiceClient client, string experiment, DateTimeOffset now, int coldCalls, int cachedCalls)
+    {
+        GetSegmentsRequest At(DateTimeOffset asOf) => new() { Experiment = experiment, AsOf = Timestamp.FromDateTimeOffset(asOf) };
+        await client.GetSegmentsAsync(At(now.AddHours(-2)));
+        var cold = new List<double>();
+        for (int i = 0; i < coldCalls; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await client.GetSegmentsAsync(At(now.AddMinutes(-1).AddSeconds(-i)));
+            cold.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        var cached = new List<double>();
+        for (int i = 0; i < cachedCalls; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await client.GetSegmentsAsync(At(now.AddMinutes(-1)));
+            cached.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return (Median(cold), Median(cached));
     }
 
     private static (double Ms, double LogRankP) RunScipy(Core.Analysis.ExperimentSnapshot snapshot, string script)
@@ -135,5 +167,7 @@ public sealed class GetResultsBenchmark : IBenchmark
         throw new InvalidOperationException("Run the benchmark from inside the repository (IcpExperiments.sln not found above the binary).");
     }
 
-    private sealed record Row(double LoadSeconds, double ColdMs, double CachedMs, double ScipyMs, double EngineMs, double ServerLogRankP, double ScipyLogRankP);
+    private sealed record Row(
+        double LoadSeconds, double ColdMs, double CachedMs, double ScipyMs, double EngineMs, double ResponseKb,
+        double SegmentsColdMs, double SegmentsCachedMs, double ServerLogRankP, double ScipyLogRankP);
 }

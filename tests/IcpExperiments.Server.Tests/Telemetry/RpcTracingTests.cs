@@ -81,6 +81,26 @@ public sealed class RpcTracingTests(InProcessServer server)
     }
 
     [Fact]
+    public async Task GetResults_CacheMiss_SnapshotReadIsOneSpanUnderTheRpcSpan()
+    {
+        // Arrange
+        var experiment = await scenario.CreateRunningExperimentAsync();
+        await scenario.EnrolAsync(experiment, "acct-snapshot", "control");
+        var analysis = new AnalysisService.AnalysisServiceClient(server.Channel);
+        int mark = server.MarkSpans();
+
+        // Act
+        await analysis.GetResultsAsync(new GetResultsRequest { Experiment = experiment.Name });
+        var (call, trace) = await server.WaitForCallAsync($"{AnalysisService.Descriptor.FullName}/GetResults", mark);
+
+        // Assert
+        var snapshot = Assert.Single(trace, s => s.DisplayName == "SELECT snapshot");
+        Assert.True(IsDescendant(snapshot, call, trace));
+        Assert.Equal(ActivityStatusCode.Ok, snapshot.Status);
+        Assert.Equal(experiment.Name.Split('/')[1], snapshot.GetTagItem("icp_experiments.experiment_id"));
+    }
+
+    [Fact]
     public async Task GetExperiment_Missing_ServerSpanHasNotFoundStatusCode()
     {
         // Arrange
