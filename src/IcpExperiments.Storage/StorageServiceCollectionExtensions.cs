@@ -27,11 +27,12 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton(sp => CreateProvider(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetServices<StorageProviderRegistration>()));
-        services.AddDbContext<IcpExperimentsDbContext>((sp, builder) => sp.GetRequiredService<IStorageProvider>().Configure(builder));
+        services.AddDbContextPool<IcpExperimentsDbContext>((sp, builder) => sp.GetRequiredService<IStorageProvider>().Configure(builder));
         services.AddSingleton<Telemetry.DbCommandTracingInterceptor>();
         services.ConfigureDbContext<IcpExperimentsDbContext>((sp, builder) => builder.AddInterceptors(sp.GetRequiredService<Telemetry.DbCommandTracingInterceptor>()));
         services.AddScoped<IProfileRepository, ProfileRepository>();
         services.AddScoped<IExperimentRepository, ExperimentRepository>();
+        services.AddSingleton<Ingest.IngestWriter>();
         services.AddSingleton<Ingest.PendingOutcomeWrites>();
         services.AddScoped<IOutcomeRepository, OutcomeRepository>();
         services.AddScoped<IRecommendationRepository, RecommendationRepository>();

@@ -1,6 +1,7 @@
 using IcpExperiments.Core.Errors;
 using IcpExperiments.Core.Outcomes;
 using IcpExperiments.Core.Paging;
+using Microsoft.Extensions.DependencyInjection;
 using static IcpExperiments.Storage.Tests.TestData;
 
 namespace IcpExperiments.Storage.Tests;
@@ -50,6 +51,46 @@ public abstract class RecordGroupCommitTests(StorageEngine engine)
         Assert.Single(results, r => r.Disposition == RecordDisposition.Accepted);
         Assert.Equal(9, results.Count(r => r.Disposition == RecordDisposition.Duplicate));
         Assert.Single(results.Select(r => r.RecordedAt).Distinct());
+    }
+
+    [Fact]
+    public async Task RecordAsync_CancelledBeforeItsRowWasTaken_GivesTheRowUpAndLaterCallsStillCommit()
+    {
+        // Arrange: another writer holds the gate, so the group commit cannot take the row yet.
+        await using var database = await ImportChunkedInsertTests.EnrolledAsync(engine, 2);
+        var gate = await database.Services.GetRequiredService<IStorageProvider>().EnterWriteAsync(None);
+        using var cancellation = new CancellationTokenSource();
+        var cancelled = database.Outcomes().RecordAsync(Team, "exp-1", Lost("given-up", "acct-00"), Now, cancellation.Token);
+
+        // Act
+        await cancellation.CancelAsync();
+        var thrown = await Record.ExceptionAsync(() => cancelled);
+        gate.Dispose();
+        var later = await database.Outcomes().RecordAsync(Team, "exp-1", Lost("later", "acct-01"), Now, None);
+
+        // Assert
+        Assert.IsAssignableFrom<OperationCanceledException>(thrown);
+        Assert.Equal(RecordDisposition.Accepted, later.Disposition);
+        var stored = (await database.Outcomes().ListOutcomesAsync(Team, "exp-1", new PageRequest(10, null), None)).Items;
+        Assert.Equal(["later"], stored.Select(o => o.Event.EventId));
+    }
+
+    [Fact]
+    public async Task RecordAsync_WritesIntoTwoExperimentsAtOnce_EachCheckedAgainstItsOwnExperiment()
+    {
+        // Arrange: the same account id enrolled only in exp-1; exp-2 is running with nobody enrolled.
+        await using var database = await ImportChunkedInsertTests.EnrolledAsync(engine, 1);
+        await database.Experiments().CreateAsync(Team, Experiment("exp-2"), None);
+        var first = database.Outcomes();
+        var second = database.Outcomes();
+
+        // Act
+        var intoFirst = first.RecordAsync(Team, "exp-1", Lost("one", "acct-00"), Now, None);
+        var intoSecond = second.RecordAsync(Team, "exp-2", Lost("two", "acct-00"), Now, None);
+
+        // Assert
+        Assert.Equal(RecordDisposition.Accepted, (await intoFirst).Disposition);
+        Assert.Equal("ACCOUNT_NOT_ENROLLED", (await Assert.ThrowsAsync<PreconditionFailedException>(() => intoSecond)).Reason);
     }
 
     public sealed class OnSqlite() : RecordGroupCommitTests(StorageEngine.Sqlite);

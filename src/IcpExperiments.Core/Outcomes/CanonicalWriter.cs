@@ -60,11 +60,17 @@ internal sealed class CanonicalWriter
     /// <summary>An instant as UTC ticks: the same moment written with another offset is the same content.</summary>
     public CanonicalWriter Write(string name, DateTimeOffset? value) => Write(name, value?.UtcTicks);
 
-    public CanonicalWriter WriteList(string name, IEnumerable<string> values)
+    /// <summary>The count, then each item as <c>name[i]</c>; written straight into the text (no name string per item).</summary>
+    public CanonicalWriter WriteList(string name, IReadOnlyList<string> values)
     {
-        var items = values.ToList();
-        Write(name, (long)items.Count);
-        for (int i = 0; i < items.Count; i++) Write($"{name}[{i}]", items[i]);
+        ArgumentNullException.ThrowIfNull(values);
+        Write(name, (long)values.Count);
+        for (int i = 0; i < values.Count; i++)
+        {
+            var value = values[i];
+            text.Append(CultureInfo.InvariantCulture, $"{name}[{i}]={value.Length}:").Append(value).Append(';');
+        }
+
         return this;
     }
 

@@ -24,6 +24,7 @@ public static class ContentFingerprint
 
     public static string Of(Enrolment enrolment)
     {
+        ArgumentNullException.ThrowIfNull(enrolment);
         var attributes = enrolment.Account.Attributes;
         var writer = new CanonicalWriter("enrolment.v1")
             .Write("experiment_id", enrolment.ExperimentId)
@@ -37,10 +38,21 @@ public static class ContentFingerprint
             .Write("region", attributes.Region)
             .Write("annual_revenue", attributes.AnnualRevenue)
             .Write("funding_stage", attributes.FundingStage)
-            .WriteList("tech_stack", attributes.TechStack.Order(StringComparer.Ordinal));
-        var extra = attributes.Extra.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
-        writer.WriteList("extra.keys", extra.Select(e => e.Key));
-        writer.WriteList("extra.values", extra.Select(e => e.Value));
-        return writer.Hash();
+            .WriteList("tech_stack", Sorted(attributes.TechStack));
+        var extra = attributes.Extra;
+        if (extra.Count == 0) return writer.WriteList("extra.keys", []).WriteList("extra.values", []).Hash();
+        var keys = Sorted([.. extra.Keys]);
+        var values = new string[keys.Count];
+        for (int i = 0; i < values.Length; i++) values[i] = extra[keys[i]];
+        return writer.WriteList("extra.keys", keys).WriteList("extra.values", values).Hash();
+    }
+
+    /// <summary>Ordinal order (order-insensitive content); lists of zero or one item, the usual case, are used as they are.</summary>
+    private static IReadOnlyList<string> Sorted(IReadOnlyList<string> items)
+    {
+        if (items.Count <= 1) return items;
+        var sorted = items.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
     }
 }

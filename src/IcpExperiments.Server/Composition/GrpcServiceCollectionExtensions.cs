@@ -20,6 +20,11 @@ public static class GrpcServiceCollectionExtensions
 
     public static IServiceCollection AddIcpExperimentsGrpc(this IServiceCollection services)
     {
+        // Stateless, with singleton dependencies: registered, they are resolved once instead of constructed on every call.
+        services.AddSingleton<AuthenticationInterceptor>();
+        services.AddSingleton<RateLimitInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<ErrorMappingInterceptor>();
         services.AddGrpc(options =>
         {
             options.Interceptors.Add<AuthenticationInterceptor>();

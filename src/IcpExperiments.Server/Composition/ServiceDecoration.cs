@@ -11,12 +11,17 @@ public static class ServiceDecoration
         var original = services.LastOrDefault(d => d.ServiceType == typeof(TService))
             ?? throw new InvalidOperationException($"{typeof(TService).Name} must be registered before it can be decorated.");
         services.Remove(original);
-        services.Add(new ServiceDescriptor(typeof(TService), sp => decorate((TService)Create(original, sp), sp), original.Lifetime));
+        var create = Creator(original);
+        services.Add(new ServiceDescriptor(typeof(TService), sp => decorate((TService)create(sp), sp), original.Lifetime));
         return services;
     }
 
-    private static object Create(ServiceDescriptor original, IServiceProvider services) =>
-        original.ImplementationInstance
-        ?? original.ImplementationFactory?.Invoke(services)
-        ?? ActivatorUtilities.CreateInstance(services, original.ImplementationType!);
+    /// <summary>Builds the original once per registration: a scoped service is created on every call, and looking its constructor up each time costs more than the call's own work.</summary>
+    private static Func<IServiceProvider, object> Creator(ServiceDescriptor original)
+    {
+        if (original.ImplementationInstance is { } instance) return _ => instance;
+        if (original.ImplementationFactory is { } factory) return factory;
+        var objectFactory = ActivatorUtilities.CreateFactory(original.ImplementationType!, Type.EmptyTypes);
+        return services => objectFactory(services, null);
+    }
 }

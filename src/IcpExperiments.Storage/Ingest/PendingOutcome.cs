@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using IcpExperiments.Core.Teams;
 
 namespace IcpExperiments.Storage.Ingest;
@@ -19,6 +20,9 @@ internal sealed class PendingOutcome(TeamId team, string experimentId, IngestIte
     public IngestItem Item { get; } = item;
 
     public DateTimeOffset Now { get; } = now;
+
+    /// <summary>The caller's span when it queued the write: a transaction's span joins the trace of its first write.</summary>
+    public Activity? CallerActivity { get; } = Activity.Current;
 
     /// <summary>The row's decision and the recorded-at stamp it was stored with, after commit.</summary>
     public Task<(RowDecision Decision, DateTimeOffset RecordedAt)> Stored => completion.Task;

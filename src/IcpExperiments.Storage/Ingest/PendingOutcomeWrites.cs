@@ -1,31 +1,121 @@
+using System.Diagnostics;
+using IcpExperiments.Core.Teams;
+
 namespace IcpExperiments.Storage.Ingest;
 
 /// <summary>
-/// Unary outcome writes queued for the write gate (one per process). SQLite takes one writer at a time and each commit
-/// has a fixed cost, so concurrent callers share transactions: the caller that gets the gate stores everything queued
-/// by then, and each caller still returns only after its own row is committed.
+/// Group commit of unary outcome writes (one per process). SQLite takes one writer at a time and each commit has a
+/// fixed cost, so concurrent callers share transactions: a caller queues its write and awaits it; one drain loop,
+/// started by the first write into an empty queue, takes the write gate, stores everything queued by then (one
+/// transaction per experiment, decided in arrival order exactly as a batch), completes each write after commit and
+/// goes on until the queue is empty. Callers never queue on the gate themselves, so a batch costs one gate hand-off,
+/// not one per caller.
 /// </summary>
-internal sealed class PendingOutcomeWrites
+internal sealed class PendingOutcomeWrites(IngestWriter writer, IStorageProvider provider)
 {
+    /// <summary>Most writes stored in one transaction, so one batch never holds the gate for long.</summary>
+    public const int MaxBatch = 512;
+
     private readonly Lock sync = new();
     private List<PendingOutcome> queued = [];
+    private bool draining;
 
+    /// <summary>Queues <paramref name="write"/>; it completes (or fails) after the transaction that stores it commits.</summary>
     public void Enqueue(PendingOutcome write)
     {
-        lock (sync) queued.Add(write);
+        ArgumentNullException.ThrowIfNull(write);
+        bool startDrain;
+        lock (sync)
+        {
+            queued.Add(write);
+            startDrain = !draining;
+            draining = true;
+        }
+
+        if (!startDrain) return;
+
+        // The loop serves every caller, so it must not carry the first one's execution context (its trace, its scope).
+        using (ExecutionContext.SuppressFlow()) _ = Task.Run(DrainAsync);
     }
 
-    /// <summary>Every queued write not abandoned by its caller, now claimed by the calling writer, in arrival order.</summary>
-    public List<PendingOutcome> ClaimAll()
+    private async Task DrainAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                using var gate = await provider.EnterWriteAsync(CancellationToken.None);
+                var batch = ClaimBatch();
+                if (batch is null) return;
+                if (batch.Count > 0) await StoreAsync(batch);
+            }
+        }
+        catch (Exception error)
+        {
+            // Only the gate itself can fail here (disposed at shutdown): nothing queued may wait forever.
+            List<PendingOutcome> orphans;
+            lock (sync)
+            {
+                orphans = queued;
+                queued = [];
+                draining = false;
+            }
+
+            foreach (var orphan in orphans.Where(o => o.TryClaim())) orphan.Fail(error);
+        }
+    }
+
+    /// <summary>Up to <see cref="MaxBatch"/> queued writes not abandoned by their callers, in arrival order; null (and the loop ends) when none is queued.</summary>
+    private List<PendingOutcome>? ClaimBatch()
     {
         List<PendingOutcome> taken;
         lock (sync)
         {
-            taken = queued;
-            queued = [];
+            if (queued.Count == 0)
+            {
+                draining = false;
+                return null;
+            }
+
+            if (queued.Count <= MaxBatch)
+            {
+                taken = queued;
+                queued = [];
+            }
+            else
+            {
+                taken = queued.GetRange(0, MaxBatch);
+                queued.RemoveRange(0, MaxBatch);
+            }
         }
 
         taken.RemoveAll(write => !write.TryClaim());
         return taken;
+    }
+
+    /// <summary>Stores claimed writes, one transaction per experiment; a failure fails only its experiment's writes.</summary>
+    private async Task StoreAsync(List<PendingOutcome> writes)
+    {
+        foreach (var group in writes.GroupBy(w => (w.Team, w.ExperimentId)))
+        {
+            var members = group.ToList();
+            var recordedAt = members[0].Now;
+            // The loop carries no caller's context; the transaction is traced under its first write's call, as a leader's was.
+            Activity.Current = members[0].CallerActivity;
+            try
+            {
+                // The writes of other callers must not fail because one caller gave up: no cancellation from here on.
+                var plan = await writer.ApplyLockedAsync(group.Key.Team, group.Key.ExperimentId, members.ConvertAll(w => w.Item), recordedAt, CancellationToken.None);
+                for (int i = 0; i < members.Count; i++) members[i].Complete(plan.Decisions[i], recordedAt);
+            }
+            catch (Exception error)
+            {
+                foreach (var member in members) member.Fail(error);
+            }
+            finally
+            {
+                Activity.Current = null;
+            }
+        }
     }
 }

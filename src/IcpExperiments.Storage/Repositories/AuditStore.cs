@@ -4,10 +4,11 @@ using IcpExperiments.Storage.Entities;
 using IcpExperiments.Storage.Paging;
 using IcpExperiments.Storage.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IcpExperiments.Storage.Repositories;
 
-/// <summary>The audit log in <c>audit_entries</c>: appended in batches, read newest first by id.</summary>
+/// <summary>The audit log in <c>audit_entries</c>: appended in batches (<see cref="AuditEntryInsert"/>), read newest first by id.</summary>
 internal sealed class AuditStore(IcpExperimentsDbContext db, IStorageProvider provider) : IAuditStore
 {
     private DbSet<AuditEntryEntity> Entries => db.Set<AuditEntryEntity>();
@@ -18,8 +19,8 @@ internal sealed class AuditStore(IcpExperimentsDbContext db, IStorageProvider pr
         if (entries.Count == 0) return Task.CompletedTask;
         return WriteTransaction.RunAsync(db, provider, async () =>
         {
-            Entries.AddRange(entries.Select(ToEntity));
-            return await db.SaveChangesAsync(cancellationToken);
+            await AuditEntryInsert.For(db.Model).ExecuteAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), entries, cancellationToken);
+            return entries.Count;
         }, cancellationToken);
     }
 
@@ -43,15 +44,4 @@ internal sealed class AuditStore(IcpExperimentsDbContext db, IStorageProvider pr
 
     private static AuditRecord ToRecord(AuditEntryEntity row) =>
         new(row.Id, new TeamId(row.TeamId), row.ActorId, row.Method, row.ResourceName, row.StatusCode, row.Detail, row.OccurredAt);
-
-    private static AuditEntryEntity ToEntity(AuditRecord entry) => new()
-    {
-        TeamId = entry.Team.Value,
-        ActorId = entry.ActorId,
-        Method = entry.Method,
-        ResourceName = entry.ResourceName,
-        StatusCode = entry.StatusCode,
-        Detail = entry.Detail,
-        OccurredAt = entry.OccurredAt,
-    };
 }

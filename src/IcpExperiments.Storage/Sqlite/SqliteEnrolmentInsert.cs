@@ -1,58 +1,78 @@
 using IcpExperiments.Core.Enrolments;
 using IcpExperiments.Storage.Conversions;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace IcpExperiments.Storage.Sqlite;
 
-/// <summary>A prepared INSERT into <c>enrolments</c> whose parameters are rebound for each row; the command stays its owner's.</summary>
-internal sealed class SqliteEnrolmentInsert
+/// <summary>
+/// Inserts enrolments with native prepared statements of <see cref="ChunkRows"/> rows each (one for the remainder),
+/// bound by position. The planner has already decided every row, so this is a plain insert: a key clash is an error.
+/// Values are written exactly as EF writes them: UTC ticks, the attribute lists as <see cref="StorageJson"/>.
+/// </summary>
+internal sealed class SqliteEnrolmentInsert(SqliteConnection connection) : SqliteNativeStatements(connection)
 {
-    public const string Sql =
-        "INSERT INTO enrolments (team_id, experiment_id, account_id, event_id, arm_key, campaign_id, enrolled_at, industry, employee_count, region, " +
-        "annual_revenue, funding_stage, tech_stack_json, extra_json, fingerprint, recorded_at) VALUES ($team, $experiment, $account, $event, $arm, " +
-        "$campaign, $enrolled_at, $industry, $employees, $region, $revenue, $funding, $tech, $extra, $fingerprint, $recorded_at)";
+    /// <summary>Rows per multi-row statement (as for outcomes: past ~32 the per-statement saving is spent).</summary>
+    public const int ChunkRows = 32;
 
-    private readonly SqliteCommand command;
-    private readonly SqliteParameter account, eventId, arm, campaign, enrolledAt, industry, employees, region, revenue, funding, tech, extra, fingerprint;
+    private const int FirstRowParameter = 4; // ?1 team, ?2 experiment, ?3 recorded_at
+    private const int ParametersPerRow = 13;
+    private const string EmptyList = "[]";
+    private const string EmptyObject = "{}";
 
-    public SqliteEnrolmentInsert(SqliteCommand command, DateTimeOffset recordedAt)
+    private sqlite3_stmt? chunk;
+    private sqlite3_stmt? single;
+
+    public static string Sql(int rows) =>
+        "INSERT INTO enrolments (team_id, experiment_id, recorded_at, account_id, event_id, arm_key, campaign_id, enrolled_at, industry, " +
+        "employee_count, region, annual_revenue, funding_stage, tech_stack_json, extra_json, fingerprint) " +
+        $"SELECT ?1, ?2, ?3, v.* FROM (VALUES {ValueRows(rows, ParametersPerRow, FirstRowParameter)}) AS v";
+
+    /// <summary>Inserts every row, in order, stamped <paramref name="recordedAt"/>.</summary>
+    public void InsertAll(IReadOnlyList<(Enrolment Enrolment, string Fingerprint)> rows, string team, string experimentId, DateTimeOffset recordedAt)
     {
-        this.command = command;
-        account = Add("$account", SqliteType.Text);
-        eventId = Add("$event", SqliteType.Text);
-        arm = Add("$arm", SqliteType.Text);
-        campaign = Add("$campaign", SqliteType.Text);
-        enrolledAt = Add("$enrolled_at", SqliteType.Integer);
-        industry = Add("$industry", SqliteType.Text);
-        employees = Add("$employees", SqliteType.Integer);
-        region = Add("$region", SqliteType.Text);
-        revenue = Add("$revenue", SqliteType.Real);
-        funding = Add("$funding", SqliteType.Text);
-        tech = Add("$tech", SqliteType.Text);
-        extra = Add("$extra", SqliteType.Text);
-        fingerprint = Add("$fingerprint", SqliteType.Text);
-        Add("$recorded_at", SqliteType.Integer).Value = recordedAt.UtcTicks;
-        command.Prepare();
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count >= ChunkRows) BindShared(chunk ??= Prepare(Sql(ChunkRows)), team, experimentId, recordedAt);
+        if (rows.Count % ChunkRows != 0) BindShared(single ??= Prepare(Sql(1)), team, experimentId, recordedAt);
+        int next = 0;
+        for (; next + ChunkRows <= rows.Count; next += ChunkRows)
+        {
+            for (int row = 0; row < ChunkRows; row++) Bind(chunk!, row, rows[next + row]);
+            Execute(chunk!);
+        }
+
+        for (; next < rows.Count; next++)
+        {
+            Bind(single!, 0, rows[next]);
+            Execute(single!);
+        }
     }
 
-    public void Execute(Enrolment enrolment, string contentFingerprint)
+    private void BindShared(sqlite3_stmt statement, string team, string experimentId, DateTimeOffset recordedAt)
     {
+        BindText(statement, 1, team);
+        BindText(statement, 2, experimentId);
+        BindInt64(statement, 3, recordedAt.UtcTicks);
+    }
+
+    private void Bind(sqlite3_stmt statement, int row, (Enrolment Enrolment, string Fingerprint) item)
+    {
+        var (enrolment, fingerprint) = item;
         var attributes = enrolment.Account.Attributes;
-        account.Value = enrolment.Account.AccountId;
-        eventId.Value = enrolment.EventId;
-        arm.Value = enrolment.ArmKey;
-        campaign.Value = (object?)enrolment.CampaignId ?? DBNull.Value;
-        enrolledAt.Value = enrolment.EnrolledAt.UtcTicks;
-        industry.Value = (object?)attributes.Industry ?? DBNull.Value;
-        employees.Value = (object?)attributes.EmployeeCount ?? DBNull.Value;
-        region.Value = (object?)attributes.Region ?? DBNull.Value;
-        revenue.Value = (object?)attributes.AnnualRevenue ?? DBNull.Value;
-        funding.Value = (object?)attributes.FundingStage ?? DBNull.Value;
-        tech.Value = StorageJson.Serialize(attributes.TechStack);
-        extra.Value = StorageJson.Serialize(attributes.Extra);
-        fingerprint.Value = contentFingerprint;
-        command.ExecuteNonQuery();
+        int at = FirstRowParameter + row * ParametersPerRow;
+        BindText(statement, at, enrolment.Account.AccountId);
+        BindText(statement, at + 1, enrolment.EventId);
+        BindText(statement, at + 2, enrolment.ArmKey);
+        BindText(statement, at + 3, enrolment.CampaignId);
+        BindInt64(statement, at + 4, enrolment.EnrolledAt.UtcTicks);
+        BindText(statement, at + 5, attributes.Industry);
+        BindInt64(statement, at + 6, attributes.EmployeeCount);
+        BindText(statement, at + 7, attributes.Region);
+        BindDouble(statement, at + 8, attributes.AnnualRevenue);
+        BindText(statement, at + 9, attributes.FundingStage);
+        // Most accounts carry no lists: their JSON is a constant, no serializer call (same text as StorageJson writes).
+        BindText(statement, at + 10, attributes.TechStack.Count == 0 ? EmptyList : StorageJson.Serialize(attributes.TechStack));
+        BindText(statement, at + 11, attributes.Extra.Count == 0 ? EmptyObject : StorageJson.Serialize(attributes.Extra));
+        BindText(statement, at + 12, fingerprint);
     }
-
-    private SqliteParameter Add(string name, SqliteType type) => command.Parameters.Add(name, type);
 }

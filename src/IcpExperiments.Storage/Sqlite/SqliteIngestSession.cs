@@ -38,8 +38,7 @@ internal sealed class SqliteIngestSession : IIngestSession
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         var state = Enum.Parse<ExperimentState>(reader.GetString(0));
-        var arms = StorageJson.Deserialize<List<ArmDesign>>(reader.GetString(1));
-        return new IngestExperiment(state, arms.Select(a => a.Key).ToHashSet(StringComparer.Ordinal));
+        return new IngestExperiment(state, writer.ArmKeys(reader.GetString(1)));
     }
 
     public async Task<IReadOnlyDictionary<string, string>> LoadCampaignArmsAsync(CancellationToken cancellationToken)
@@ -78,11 +77,7 @@ internal sealed class SqliteIngestSession : IIngestSession
 
         // SQLite executes synchronously anyway; the per-row loops avoid a Task per row.
         cancellationToken.ThrowIfCancellationRequested();
-        if (plan.NewEnrolments.Count > 0)
-        {
-            var insert = new SqliteEnrolmentInsert(Command(SqliteEnrolmentInsert.Sql), recordedAt);
-            foreach (var (enrolment, fingerprint) in plan.NewEnrolments) insert.Execute(enrolment, fingerprint);
-        }
+        if (plan.NewEnrolments.Count > 0) writer.EnrolmentInsert.InsertAll(plan.NewEnrolments, team, experimentId, recordedAt);
 
         if (plan.NewOutcomes.Count > 0 && !writer.OutcomeInsert.TryInsertAll(plan.NewOutcomes, team, experimentId, recordedAt)) return false;
 

@@ -1,3 +1,5 @@
+using IcpExperiments.Core.Experiments;
+using IcpExperiments.Storage.Conversions;
 using Microsoft.Data.Sqlite;
 
 namespace IcpExperiments.Storage.Sqlite;
@@ -12,10 +14,14 @@ internal sealed class SqliteWriter(string connectionString, SqliteConnectionPrag
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
     private SqliteConnection? connection;
     private SqliteOutcomeInsert? outcomeInsert;
+    private SqliteEnrolmentInsert? enrolmentInsert;
+    private (string Json, IReadOnlySet<string> Keys)? lastArms;
 
     public SqliteConnection Connection => connection ??= Open();
 
     public SqliteOutcomeInsert OutcomeInsert => outcomeInsert ??= new SqliteOutcomeInsert(Connection);
+
+    public SqliteEnrolmentInsert EnrolmentInsert => enrolmentInsert ??= new SqliteEnrolmentInsert(Connection);
 
     /// <summary>The command for <paramref name="sql"/> (prepared on first execution, kept), in <paramref name="transaction"/>, without parameters.</summary>
     public SqliteCommand Command(string sql, SqliteTransaction transaction)
@@ -32,10 +38,23 @@ internal sealed class SqliteWriter(string connectionString, SqliteConnectionPrag
         return command;
     }
 
+    /// <summary>
+    /// The arm keys in an experiment's arms JSON. Consecutive transactions mostly write into the same experiment (a group
+    /// commit every few milliseconds), so the last parse is kept while the stored JSON is the same string.
+    /// </summary>
+    public IReadOnlySet<string> ArmKeys(string armsJson)
+    {
+        if (lastArms is { } last && string.Equals(last.Json, armsJson, StringComparison.Ordinal)) return last.Keys;
+        var keys = StorageJson.Deserialize<List<ArmDesign>>(armsJson).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        lastArms = (armsJson, keys);
+        return keys;
+    }
+
     public void Dispose()
     {
         foreach (var command in commands.Values) command.Dispose();
         outcomeInsert?.Dispose();
+        enrolmentInsert?.Dispose();
         connection?.Dispose();
     }
 

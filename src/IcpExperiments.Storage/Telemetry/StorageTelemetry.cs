@@ -40,16 +40,16 @@ public static class StorageTelemetry
     /// A span for one ingest transaction (lookups, inserts and the version bump of a whole batch or group of unary
     /// writes). Its statements are not traced one by one: they are the hot path.
     /// </summary>
-    internal static TransactionTrace TraceIngest(IcpExperimentsDbContext db, string experimentId, int rows)
+    internal static TransactionTrace TraceIngest(string? providerName, string experimentId, int rows)
     {
-        var activity = StartTransaction(db, IngestOperation, "outcomes", experimentId);
+        var activity = StartTransaction(providerName, IngestOperation, "outcomes", experimentId);
         activity?.SetTag("icp_experiments.ingest.rows", rows);
         return new TransactionTrace(activity);
     }
 
     /// <summary>A span for one read transaction of raw statements on the context's connection (the analysis and segment scans).</summary>
     internal static TransactionTrace TraceRead(IcpExperimentsDbContext db, string what, string experimentId) =>
-        new(StartTransaction(db, "SELECT", what, experimentId));
+        new(StartTransaction(db.Database.ProviderName, "SELECT", what, experimentId));
 
     /// <summary>Marks <paramref name="activity"/> failed with the error's type (and SQL state when there is one), never its message.</summary>
     internal static void RecordError(Activity? activity, Exception error)
@@ -70,12 +70,12 @@ public static class StorageTelemetry
         _ => "other_sql",
     };
 
-    private static Activity? StartTransaction(IcpExperimentsDbContext db, string operation, string table, string experimentId)
+    private static Activity? StartTransaction(string? providerName, string operation, string table, string experimentId)
     {
         if (!Source.HasListeners()) return null;
         var activity = Source.StartActivity($"{operation} {table}", ActivityKind.Client);
         if (activity is not { IsAllDataRequested: true }) return activity;
-        activity.SetTag("db.system", DbSystem(db.Database.ProviderName));
+        activity.SetTag("db.system", DbSystem(providerName));
         activity.SetTag("db.operation", operation);
         activity.SetTag("db.sql.table", table);
         activity.SetTag("db.query.summary", $"{operation} {table}");

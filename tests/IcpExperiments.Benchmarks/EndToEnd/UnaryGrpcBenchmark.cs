@@ -27,6 +27,7 @@ public sealed class UnaryGrpcBenchmark : IBenchmark
         var health = new Health.HealthClient(server.Channel);
         var outcomes = new OutcomeService.OutcomeServiceClient(server.Channel);
         long next = -1;
+        var cpu = CpuMeter.For(server.Process.ProcessId ?? throw new InvalidOperationException("The server is not running."));
 
         // Warm up both paths (JIT, connection, SQLite page cache) before measuring.
         await LatencyRun.RunAsync("warm-up", concurrency, TimeSpan.FromSeconds(2), (_, _) => health.CheckAsync(new HealthCheckRequest()).ResponseAsync);
@@ -35,10 +36,14 @@ public sealed class UnaryGrpcBenchmark : IBenchmark
         Console.WriteLine($"concurrency={concurrency} duration={duration.TotalSeconds:N0} s per phase, {repeat} rounds (empty, then RecordOutcome), {accounts:N0} accounts enrolled");
         for (int round = 1; round <= repeat; round++)
         {
+            cpu.Restart();
             var empty = await LatencyRun.RunAsync("health Check (empty unary)", concurrency, duration, (_, _) => health.CheckAsync(new HealthCheckRequest()).ResponseAsync);
+            var emptyCpu = cpu.MicrosecondsPerCall(empty.Calls);
+            cpu.Restart();
             var record = await LatencyRun.RunAsync("RecordOutcome", concurrency, duration, (_, _) => RecordAsync(outcomes, server.ExperimentName, Interlocked.Increment(ref next), accounts));
-            Console.WriteLine(empty);
-            Console.WriteLine(record);
+            var recordCpu = cpu.MicrosecondsPerCall(record.Calls);
+            Console.WriteLine($"{empty}   CPU/call server {emptyCpu.Server,5:F0} µs client {emptyCpu.Client,4:F0} µs");
+            Console.WriteLine($"{record}   CPU/call server {recordCpu.Server,5:F0} µs client {recordCpu.Client,4:F0} µs");
             Console.WriteLine($"round {round}: ratio RecordOutcome / empty unary {record.CallsPerSecond / empty.CallsPerSecond:F2} (target >= 0.50; p99 target < 10 ms)");
         }
     }

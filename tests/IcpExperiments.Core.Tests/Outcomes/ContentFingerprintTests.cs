@@ -1,3 +1,4 @@
+using IcpExperiments.Core.Accounts;
 using IcpExperiments.Core.Campaigns;
 using IcpExperiments.Core.Enrolments;
 using IcpExperiments.Core.Outcomes;
@@ -142,6 +143,33 @@ public sealed class ContentFingerprintTests
         var second = Converted() with { EventId = "a", AccountId = "bc" };
 
         Assert.NotEqual(ContentFingerprint.Of(first), ContentFingerprint.Of(second));
+    }
+
+    [Fact]
+    public void Of_KnownFullEnrolment_MatchesPinnedValue()
+    {
+        // Pinned like the outcome: SHA-256 of "schema=12:enrolment.v1;experiment_id=5:exp-1;event_id=5:enr-1;account_id=2:a1;
+        // arm_key=7:control;campaign_id=5:cmp-9;enrolled_at=18:639029198450000000;industry=4:saas;employee_count=3:120;
+        // region=4:emea;annual_revenue=9:2500000.5;funding_stage=8:series_a;tech_stack=1:3;tech_stack[0]=3:aws;
+        // tech_stack[1]=7:hubspot;tech_stack[2]=10:salesforce;extra.keys=1:3;extra.keys[0]=3:nps;extra.keys[1]=7:segment;
+        // extra.keys[2]=5:é-key;extra.values=1:3;extra.values[0]=2:42;extra.values[1]=10:Mid-Market;extra.values[2]=6:Zürich;"
+        // (UTF-8), computed independently with Python's hashlib. Lists are sorted ordinally before writing.
+        var attributes = new AccountAttributes("saas", 120, "emea", 2_500_000.5, "series_a", ["salesforce", "hubspot", "aws"],
+            new Dictionary<string, string> { ["segment"] = "Mid-Market", ["nps"] = "42", ["é-key"] = "Zürich" });
+        var enrolment = new Enrolment("exp-1", "enr-1", new Account("a1", attributes), "control", "cmp-9", new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+
+        Assert.Equal("7aad346682def3b6fbefebc5892ddd96b7687a94d2f427175dac175b7e3415a0", ContentFingerprint.Of(enrolment));
+    }
+
+    [Fact]
+    public void Of_KnownEmptyEnrolment_MatchesPinnedValue()
+    {
+        // SHA-256 of "schema=12:enrolment.v1;experiment_id=5:exp-2;event_id=5:enr-2;account_id=2:a2;arm_key=7:variant;
+        // campaign_id=~;enrolled_at=18:639029198450000000;industry=~;employee_count=~;region=~;annual_revenue=~;
+        // funding_stage=~;tech_stack=1:0;extra.keys=1:0;extra.values=1:0;", computed with Python's hashlib.
+        var enrolment = new Enrolment("exp-2", "enr-2", new Account("a2", AccountAttributes.Empty), "variant", null, new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+
+        Assert.Equal("7b60925f4c6a9c8ebbc1188ec0ea517799f1ffb962643ca5f9c3b821e2434531", ContentFingerprint.Of(enrolment));
     }
 
     private const string PinnedOutcomeFingerprint = "9802094bf716de9dba8d94d31886ab0b200511178de22641022e0f36c4bef8fa";
