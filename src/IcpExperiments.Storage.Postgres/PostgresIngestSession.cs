@@ -12,20 +12,15 @@ namespace IcpExperiments.Storage.Postgres;
 /// The PostgreSQL ingest transaction, on the process's writer connection (<see cref="PostgresWriter"/>), at READ
 /// COMMITTED. It first locks the experiment's row (FOR NO KEY UPDATE): ingest into one experiment is then serialized
 /// across every replica, and each later statement sees all that the previous holder committed, which is what the
-/// planner's lookups assume. Lookups pass their keys as one array (<c>= ANY(@keys)</c>); rows go in with binary COPY
-/// (<see cref="PostgresRowCopy"/>): enrolments straight into their table (the planner has checked them under the
-/// lock), outcomes through the staging table and one INSERT … SELECT that makes the insert-time checks.
+/// planner's lookups assume. Lookups pass their keys as one array (<c>= ANY(@keys)</c>, index scans whatever the
+/// batch size); rows go straight into their tables with binary COPY (<see cref="PostgresRowCopy"/>): enrolments as
+/// planned (checked under the lock), outcomes once two batch lookups have made the insert-time checks (account enrolled
+/// by then, event id new). A staging table and one INSERT … SELECT … ON CONFLICT would check the same, but without
+/// statistics on the staging table the planner may hash all the experiment's enrolments for every batch.
 /// </summary>
 internal sealed class PostgresIngestSession : IIngestSession
 {
     private const string SavepointName = "ingest_attempt";
-
-    private const string InsertStagedOutcomesSql =
-        "INSERT INTO outcomes (team_id, experiment_id, event_id, account_id, kind, occurred_at, acv_currency, acv_amount, cycle_days, fingerprint, recorded_at) " +
-        "SELECT @team, @experiment, s.event_id, s.account_id, s.kind, s.occurred_at, s.acv_currency, s.acv_amount, s.cycle_days, s.fingerprint, @recorded_at " +
-        $"FROM {PostgresWriter.OutcomeStaging} AS s " +
-        "JOIN enrolments AS e ON e.team_id = @team AND e.experiment_id = @experiment AND e.account_id = s.account_id AND e.enrolled_at <= s.occurred_at " +
-        "ON CONFLICT (team_id, experiment_id, event_id) DO NOTHING";
 
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;
@@ -80,7 +75,7 @@ internal sealed class PostgresIngestSession : IIngestSession
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         if (eventIds.Count == 0) return found;
         await using var command = Command("SELECT event_id, fingerprint FROM outcomes WHERE team_id = @team AND experiment_id = @experiment AND event_id = ANY(@keys)");
-        command.Parameters.Add(new NpgsqlParameter<string[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. eventIds] });
+        command.Parameters.Add(Keys(eventIds));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) found[reader.GetString(0)] = reader.GetString(1);
         return found;
@@ -93,10 +88,8 @@ internal sealed class PostgresIngestSession : IIngestSession
         if (plan.NewEnrolments.Count > 0) await PostgresRowCopy.CopyEnrolmentsAsync(connection, plan.NewEnrolments, team, experimentId, recordedAt, cancellationToken);
         if (plan.NewOutcomes.Count > 0)
         {
-            await PostgresRowCopy.CopyOutcomesAsync(connection, plan.NewOutcomes, cancellationToken);
-            await using var insert = Command(InsertStagedOutcomesSql);
-            insert.Parameters.Add(new NpgsqlParameter<long>("recorded_at", NpgsqlDbType.Bigint) { TypedValue = recordedAt.UtcTicks });
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) != plan.NewOutcomes.Count) return false;
+            if (!await OutcomesInsertableAsync(plan.NewOutcomes, cancellationToken)) return false;
+            await PostgresRowCopy.CopyOutcomesAsync(connection, plan.NewOutcomes, team, experimentId, recordedAt, cancellationToken);
         }
 
         await using var bump = Command("UPDATE experiments SET data_version = data_version + 1 WHERE team_id = @team AND id = @experiment");
@@ -112,13 +105,36 @@ internal sealed class PostgresIngestSession : IIngestSession
 
     public ValueTask DisposeAsync() => transaction.DisposeAsync();
 
+    /// <summary>True when every outcome's account is enrolled no later than the outcome and no event id is stored yet.</summary>
+    private async Task<bool> OutcomesInsertableAsync(List<(Core.Outcomes.OutcomeEvent Outcome, string Fingerprint)> outcomes, CancellationToken cancellationToken)
+    {
+        var enrolledAt = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var enrolments = Command("SELECT account_id, enrolled_at FROM enrolments WHERE team_id = @team AND experiment_id = @experiment AND account_id = ANY(@keys)"))
+        {
+            enrolments.Parameters.Add(Keys(outcomes.Select(o => o.Outcome.AccountId).Distinct(StringComparer.Ordinal)));
+            await using var reader = await enrolments.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) enrolledAt[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        foreach (var (outcome, _) in outcomes)
+        {
+            if (!enrolledAt.TryGetValue(outcome.AccountId, out var ticks) || ticks > outcome.OccurredAt.UtcTicks) return false;
+        }
+
+        await using var stored = Command("SELECT EXISTS (SELECT 1 FROM outcomes WHERE team_id = @team AND experiment_id = @experiment AND event_id = ANY(@keys))");
+        stored.Parameters.Add(Keys(outcomes.Select(o => o.Outcome.EventId)));
+        return !(bool)(await stored.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static NpgsqlParameter<string[]> Keys(IEnumerable<string> keys) => new("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. keys] };
+
     private async Task ReadEnrolmentsAsync(string keyColumn, IReadOnlyCollection<string> keys, List<StoredEnrolment> found, CancellationToken cancellationToken)
     {
         if (keys.Count == 0) return;
         await using var command = Command(
             "SELECT account_id, event_id, arm_key, enrolled_at, fingerprint FROM enrolments " +
             $"WHERE team_id = @team AND experiment_id = @experiment AND {keyColumn} = ANY(@keys)");
-        command.Parameters.Add(new NpgsqlParameter<string[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. keys] });
+        command.Parameters.Add(Keys(keys));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

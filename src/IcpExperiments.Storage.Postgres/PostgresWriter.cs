@@ -3,23 +3,15 @@ using Npgsql;
 namespace IcpExperiments.Storage.Postgres;
 
 /// <summary>
-/// The process's one ingest connection, kept open and used only by the holder of the write gate, so its prepared
-/// statements and its staging table (a temporary table, private to the connection, emptied at every commit) are made
-/// once. A broken connection (server restarted, network cut) is replaced on the next session.
+/// The process's one ingest connection, kept open and used only by the holder of the write gate, so a small write
+/// (a unary record) does not pay for taking a pooled connection while every other writer waits. A broken connection
+/// (server restarted, network cut) is replaced on the next session.
 /// </summary>
 internal sealed class PostgresWriter(string connectionString) : IDisposable
 {
-    /// <summary>Outcome rows are copied here first, then inserted with the checks COPY cannot make (enrolment, event id).</summary>
-    public const string OutcomeStaging = "ingest_outcomes";
-
-    private const string CreateStagingSql =
-        $"CREATE TEMPORARY TABLE IF NOT EXISTS {OutcomeStaging} (event_id text COLLATE \"C\" NOT NULL, account_id text COLLATE \"C\" NOT NULL, " +
-        "kind text NOT NULL, occurred_at bigint NOT NULL, acv_currency text NULL, acv_amount numeric NULL, cycle_days double precision NULL, " +
-        "fingerprint text NOT NULL) ON COMMIT DELETE ROWS";
-
     private NpgsqlConnection? connection;
 
-    /// <summary>The open connection, reopened (with its staging table) when the previous one broke.</summary>
+    /// <summary>The open connection, reopened when the previous one broke.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (connection is { State: System.Data.ConnectionState.Open }) return connection;
@@ -29,8 +21,6 @@ internal sealed class PostgresWriter(string connectionString) : IDisposable
         try
         {
             await opened.OpenAsync(cancellationToken);
-            await using var create = new NpgsqlCommand(CreateStagingSql, opened);
-            await create.ExecuteNonQueryAsync(cancellationToken);
         }
         catch
         {

@@ -8,6 +8,7 @@ using IcpExperiments.Core.Outcomes;
 using IcpExperiments.Core.Profiles;
 using IcpExperiments.Core.Teams;
 using IcpExperiments.Storage;
+using IcpExperiments.Storage.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +17,9 @@ namespace IcpExperiments.Benchmarks;
 /// <summary>
 /// Outcomes for pre-enrolled accounts through IOutcomeRepository.ImportAsync (lookups, idempotency, contamination and
 /// state checks, two indexes, a commit per batch) against the floor: the same rows in one prepared INSERT in one
-/// transaction into an unindexed SQLite table, same pragmas. Options: --rows N (1,000,000), --batch B (5,000).
+/// transaction into an unindexed SQLite table, same pragmas. Options: --rows N (1,000,000), --batch B (5,000),
+/// --postgres "Host=…;Username=…" (a server where it may create a database): the same through the PostgreSQL provider,
+/// against a plain binary COPY of the same rows into an unindexed table of a database on the same server.
 /// </summary>
 public sealed class IngestStorageBenchmark : IBenchmark
 {
@@ -32,10 +35,16 @@ public sealed class IngestStorageBenchmark : IBenchmark
         int rows = BenchmarkArgs.Option(args, "--rows", 1_000_000);
         int batchSize = Math.Min(BenchmarkArgs.Option(args, "--batch", 5_000), ImportBatch.MaxRows);
         var folder = Path.Combine(Path.GetTempPath(), "icpx-bench-" + Guid.NewGuid().ToString("N"));
+        if (BenchmarkArgs.Text(args, "--postgres") is { } server)
+        {
+            await RunOnPostgresAsync(server, rows, batchSize);
+            return;
+        }
+
         try
         {
             var outcomes = Enumerable.Range(0, rows).Select(Outcome).ToArray();
-            var repositoryRate = await MeasureRepositoryAsync(Path.Combine(folder, "repository.db"), outcomes, batchSize);
+            var repositoryRate = await MeasureRepositoryAsync(o => o.DatabasePath = Path.Combine(folder, "repository.db"), outcomes, batchSize);
             var floorRate = SqliteInsertFloor.Measure(Path.Combine(folder, "floor.db"), outcomes.Select(ToFloorRow).ToArray());
             Console.WriteLine($"rows={rows:N0} batch={batchSize:N0}");
             Console.WriteLine($"ImportAsync        {repositoryRate,12:N0} outcomes/s");
@@ -49,9 +58,32 @@ public sealed class IngestStorageBenchmark : IBenchmark
         }
     }
 
-    private static async Task<double> MeasureRepositoryAsync(string path, OutcomeEvent[] outcomes, int batchSize)
+    /// <summary>Repository, then floor, each in a fresh database of its own on <paramref name="server"/>, dropped afterwards.</summary>
+    private static async Task RunOnPostgresAsync(string server, int rows, int batchSize)
     {
-        await using var services = new ServiceCollection().AddIcpExperimentsStorage(o => o.DatabasePath = path).BuildServiceProvider();
+        var outcomes = Enumerable.Range(0, rows).Select(Outcome).ToArray();
+        var repository = await PostgresBenchDatabase.CreateAsync(server);
+        var floor = await PostgresBenchDatabase.CreateAsync(server);
+        try
+        {
+            var repositoryRate = await MeasureRepositoryAsync(
+                o => (o.Provider, o.ConnectionString) = (StorageOptions.PostgresProvider, repository.ConnectionString), outcomes, batchSize);
+            var floorRate = await PostgresCopyFloor.MeasureAsync(floor.ConnectionString, outcomes.Select(ToFloorRow).ToArray());
+            Console.WriteLine($"postgres rows={rows:N0} batch={batchSize:N0}");
+            Console.WriteLine($"ImportAsync          {repositoryRate,12:N0} outcomes/s");
+            Console.WriteLine($"floor (binary COPY)  {floorRate,12:N0} rows/s");
+            Console.WriteLine($"ratio                {repositoryRate / floorRate,12:F2} (target >= 0.50)");
+        }
+        finally
+        {
+            await repository.DropAsync();
+            await floor.DropAsync();
+        }
+    }
+
+    private static async Task<double> MeasureRepositoryAsync(Action<StorageOptions> configure, OutcomeEvent[] outcomes, int batchSize)
+    {
+        await using var services = new ServiceCollection().AddIcpExperimentsStorage(configure).AddIcpExperimentsPostgresStorage().BuildServiceProvider();
         await services.MigrateIcpExperimentsStorageAsync();
         await using (var setup = services.CreateAsyncScope())
         {

@@ -130,7 +130,7 @@ internal sealed class PostgresTestServer
             return Environment.UserName == "root" ? RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments]) : RunAsync(path, arguments);
         }
 
-        /// <summary>Folders of earlier runs whose server is no longer running (a test process killed before it could clean up).</summary>
+        /// <summary>Folders of earlier runs (over an hour old) whose server is no longer running (a test process killed before it could clean up).</summary>
         private static void DeleteAbandonedFolders()
         {
             foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
@@ -138,6 +138,8 @@ internal sealed class PostgresTestServer
                 var pidFile = Path.Combine(stale, "data", "postmaster.pid");
                 try
                 {
+                    // A folder without a running server may be another test process's server being initialized: only old ones go.
+                    if (Directory.GetCreationTimeUtc(stale) > DateTime.UtcNow.AddHours(-1)) continue;
                     if (File.Exists(pidFile) && Directory.Exists($"/proc/{File.ReadLines(pidFile).First().Trim()}")) continue;
                     Directory.Delete(stale, recursive: true);
                 }

@@ -704,29 +704,11 @@ namespace IcpExperiments.Storage.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("IcpExperiments.Storage.Entities.EnrolmentEntity", b =>
-                {
-                    b.HasOne("IcpExperiments.Storage.Entities.ExperimentEntity", null)
-                        .WithMany()
-                        .HasForeignKey("TeamId", "ExperimentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("IcpExperiments.Storage.Entities.ExperimentEntity", b =>
                 {
                     b.HasOne("IcpExperiments.Storage.Entities.ProfileEntity", null)
                         .WithMany()
                         .HasForeignKey("TeamId", "ProfileId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("IcpExperiments.Storage.Entities.OutcomeEntity", b =>
-                {
-                    b.HasOne("IcpExperiments.Storage.Entities.ExperimentEntity", null)
-                        .WithMany()
-                        .HasForeignKey("TeamId", "ExperimentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
