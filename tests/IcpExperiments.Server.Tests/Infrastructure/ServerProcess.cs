@@ -115,19 +115,23 @@ public sealed class ServerProcess : IAsyncDisposable
     public GrpcChannel CreateChannel() => CreateChannel(BootstrapAdminKey);
 
     /// <summary>A channel whose calls carry <paramref name="apiKey"/> as <c>authorization: Bearer</c>; null sends no key.</summary>
-    public GrpcChannel CreateChannel(string? apiKey)
+    public GrpcChannel CreateChannel(string? apiKey) => CreateChannel(Address, apiKey, new GrpcChannelOptions());
+
+    /// <summary>A channel to <paramref name="address"/> with <paramref name="options"/> (e.g. a gRPC-Web handler) whose calls carry <paramref name="apiKey"/>; null sends no key.</summary>
+    public static GrpcChannel CreateChannel(Uri address, string? apiKey, GrpcChannelOptions options)
     {
-        if (apiKey is null) return GrpcChannel.ForAddress(Address);
-        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
+        ArgumentNullException.ThrowIfNull(options);
+        if (apiKey is not null)
         {
-            metadata.Add("authorization", $"Bearer {apiKey}");
-            return Task.CompletedTask;
-        });
-        return GrpcChannel.ForAddress(Address, new GrpcChannelOptions
-        {
-            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
-            UnsafeUseInsecureChannelCallCredentials = true,
-        });
+            options.Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("authorization", $"Bearer {apiKey}");
+                return Task.CompletedTask;
+            }));
+            options.UnsafeUseInsecureChannelCallCredentials = true;
+        }
+
+        return GrpcChannel.ForAddress(address, options);
     }
 
     public async ValueTask DisposeAsync()

@@ -47,24 +47,11 @@ public sealed class GrpcWebTests(WebServerFixture fixture)
         Assert.Equal(StatusCode.Unauthenticated, failure.StatusCode);
     }
 
-    private GrpcChannel CreateChannel(GrpcWebMode mode, string? apiKey)
-    {
-        var options = new GrpcChannelOptions
+    private GrpcChannel CreateChannel(GrpcWebMode mode, string? apiKey) =>
+        ServerProcess.CreateChannel(fixture.Server.WebAddress, apiKey, new GrpcChannelOptions
         {
             HttpHandler = new GrpcWebHandler(mode, new HttpClientHandler()),
             HttpVersion = System.Net.HttpVersion.Version11,
             HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        if (apiKey is not null)
-        {
-            options.Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
-            {
-                metadata.Add("authorization", $"Bearer {apiKey}");
-                return Task.CompletedTask;
-            }));
-            options.UnsafeUseInsecureChannelCallCredentials = true;
-        }
-
-        return GrpcChannel.ForAddress(fixture.Server.WebAddress, options);
-    }
+        });
 }

@@ -16,6 +16,18 @@ public sealed class JsonApi(Uri baseAddress, string? apiKey) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => client.GetAsync(new Uri(path, UriKind.Relative));
 
+    /// <summary>Starts a GET whose response is a stream (server-streaming RPC): returns once the headers arrive.</summary>
+    public Task<HttpResponseMessage> GetStreamAsync(string path, CancellationToken cancellationToken) =>
+        client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
+    /// <summary>Reads the next message of a streamed response: transcoding writes one JSON object per line.</summary>
+    public static async Task<T> ReadNextMessageAsync<T>(StreamReader reader, CancellationToken cancellationToken)
+        where T : IMessage, new()
+    {
+        var line = await reader.ReadLineAsync(cancellationToken) ?? throw new InvalidOperationException("The stream ended before a message.");
+        return Parser.Parse<T>(line);
+    }
+
     public Task<HttpResponseMessage> PostAsync(string path, IMessage body) => PostAsync(path, JsonFormatter.Default.Format(body));
 
     public Task<HttpResponseMessage> PostAsync(string path, string json) =>

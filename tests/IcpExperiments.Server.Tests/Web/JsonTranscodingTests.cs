@@ -74,6 +74,20 @@ public sealed class JsonTranscodingTests(WebServerFixture fixture)
     }
 
     [Fact]
+    public async Task WatchResults_OverJson_StreamsTheCurrentResultsFirst()
+    {
+        var experiment = await fixture.CreateRunningExperimentAsync();
+        using var watching = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        using var response = await fixture.Json.GetStreamAsync($"/v1/{experiment.Name}/results:watch", watching.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(watching.Token));
+        var first = await JsonApi.ReadNextMessageAsync<WatchResultsResponse>(reader, watching.Token);
+
+        Assert.Equal(experiment.Name, first.Results.Experiment);
+        Assert.Equal(2, first.Results.Arms.Count);
+    }
+
+    [Fact]
     public async Task UpdateExperiment_PatchWithUpdateMaskQuery_ChangesOnlyThatField()
     {
         var profileId = await CreateProfileWithTwoVersionsOverJsonAsync();
