@@ -82,7 +82,10 @@ public static class AdminMapping
     public static string? DisplayName(string displayName, string field, RequestValidation validation)
     {
         ArgumentNullException.ThrowIfNull(validation);
-        return validation.Check(displayName.Length <= MaxDisplayNameLength, field, $"must be at most {MaxDisplayNameLength} characters.") ? displayName : null;
+        // Control characters are refused like in every other free text: PostgreSQL cannot store a NUL at all.
+        return validation.Check(displayName.Length <= MaxDisplayNameLength, field, $"must be at most {MaxDisplayNameLength} characters.")
+            && validation.Check(!TextRules.HasForbiddenControlCharacter(displayName), field, "must not contain control characters other than newline and tab.")
+            ? displayName : null;
     }
 
     /// <summary>The key id of <c>apiKeys/{api_key}</c>.</summary>
