@@ -22,13 +22,15 @@ internal sealed class PostgresIngestSession : IIngestSession
 {
     private const string SavepointName = "ingest_attempt";
 
+    private readonly PostgresWriter writer;
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;
     private readonly string team;
     private readonly string experimentId;
 
-    private PostgresIngestSession(NpgsqlConnection connection, NpgsqlTransaction transaction, string team, string experimentId)
+    private PostgresIngestSession(PostgresWriter writer, NpgsqlConnection connection, NpgsqlTransaction transaction, string team, string experimentId)
     {
+        this.writer = writer;
         this.connection = connection;
         this.transaction = transaction;
         this.team = team;
@@ -40,7 +42,7 @@ internal sealed class PostgresIngestSession : IIngestSession
     {
         var connection = await writer.OpenAsync(cancellationToken);
         var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        return new PostgresIngestSession(connection, transaction, team.Value, experimentId);
+        return new PostgresIngestSession(writer, connection, transaction, team.Value, experimentId);
     }
 
     public async Task<IngestExperiment?> LoadExperimentAsync(CancellationToken cancellationToken)
@@ -49,8 +51,7 @@ internal sealed class PostgresIngestSession : IIngestSession
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         var state = Enum.Parse<ExperimentState>(reader.GetString(0));
-        var arms = StorageJson.Deserialize<List<ArmDesign>>(reader.GetString(1));
-        return new IngestExperiment(state, arms.Select(a => a.Key).ToHashSet(StringComparer.Ordinal));
+        return new IngestExperiment(state, writer.ArmKeys(reader.GetString(1)));
     }
 
     public async Task<IReadOnlyDictionary<string, string>> LoadCampaignArmsAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using IcpExperiments.Storage.Ingest;
 using Npgsql;
 
 namespace IcpExperiments.Storage.Postgres;
@@ -9,7 +10,11 @@ namespace IcpExperiments.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresWriter(string connectionString) : IDisposable
 {
+    private readonly ArmKeysCache armKeys = new();
     private NpgsqlConnection? connection;
+
+    /// <summary>The arm keys in an experiment's arms JSON, parsed once while it is unchanged.</summary>
+    public IReadOnlySet<string> ArmKeys(string armsJson) => armKeys.For(armsJson);
 
     /// <summary>The open connection, reopened when the previous one broke.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)

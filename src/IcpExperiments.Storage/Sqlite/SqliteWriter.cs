@@ -1,5 +1,6 @@
 using IcpExperiments.Core.Experiments;
 using IcpExperiments.Storage.Conversions;
+using IcpExperiments.Storage.Ingest;
 using Microsoft.Data.Sqlite;
 
 namespace IcpExperiments.Storage.Sqlite;
@@ -15,7 +16,7 @@ internal sealed class SqliteWriter(string connectionString, SqliteConnectionPrag
     private SqliteConnection? connection;
     private SqliteOutcomeInsert? outcomeInsert;
     private SqliteEnrolmentInsert? enrolmentInsert;
-    private (string Json, IReadOnlySet<string> Keys)? lastArms;
+    private readonly ArmKeysCache armKeys = new();
 
     public SqliteConnection Connection => connection ??= Open();
 
@@ -38,17 +39,8 @@ internal sealed class SqliteWriter(string connectionString, SqliteConnectionPrag
         return command;
     }
 
-    /// <summary>
-    /// The arm keys in an experiment's arms JSON. Consecutive transactions mostly write into the same experiment (a group
-    /// commit every few milliseconds), so the last parse is kept while the stored JSON is the same string.
-    /// </summary>
-    public IReadOnlySet<string> ArmKeys(string armsJson)
-    {
-        if (lastArms is { } last && string.Equals(last.Json, armsJson, StringComparison.Ordinal)) return last.Keys;
-        var keys = StorageJson.Deserialize<List<ArmDesign>>(armsJson).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
-        lastArms = (armsJson, keys);
-        return keys;
-    }
+    /// <summary>The arm keys in an experiment's arms JSON, parsed once while it is unchanged.</summary>
+    public IReadOnlySet<string> ArmKeys(string armsJson) => armKeys.For(armsJson);
 
     public void Dispose()
     {
