@@ -157,7 +157,13 @@ public sealed class ServerProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (process!.HasExited)
+            {
+                // HasExited can be seen before the output readers reach end of stream; WaitForExitAsync waits for them,
+                // so the message below carries everything the server printed (the setting it refused, for instance).
+                await process.WaitForExitAsync();
                 throw new InvalidOperationException($"The server exited with code {process.ExitCode} during start-up:\n{Output}");
+            }
+
             try
             {
                 // A fresh channel per attempt: a channel that failed to connect backs off before trying again.
