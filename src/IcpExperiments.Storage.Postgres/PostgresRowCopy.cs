@@ -1,5 +1,4 @@
 using IcpExperiments.Core.Enrolments;
-using IcpExperiments.Core.Outcomes;
 using IcpExperiments.Storage.Conversions;
 using Npgsql;
 using NpgsqlTypes;
@@ -7,7 +6,7 @@ using NpgsqlTypes;
 namespace IcpExperiments.Storage.Postgres;
 
 /// <summary>
-/// Binary COPY of planned rows, written exactly as EF writes them (enum names, UTC ticks, exact decimals). COPY is the
+/// Binary COPY of planned enrolments, written exactly as EF writes them (enum names, UTC ticks, exact decimals). COPY is the
 /// fastest way into PostgreSQL (no per-row statement, no text parsing) but checks nothing beyond the table's
 /// constraints: the session checks the rows first. Values are written synchronously (a per-value await costs more than
 /// the write, which only fills a buffer); the flushes of full buffers block the writer's thread, as SQLite's writes do.
@@ -17,9 +16,6 @@ internal static class PostgresRowCopy
     private const string EnrolmentsCopy =
         "COPY enrolments (team_id, experiment_id, account_id, event_id, arm_key, campaign_id, enrolled_at, industry, employee_count, region, " +
         "annual_revenue, funding_stage, tech_stack_json, extra_json, fingerprint, recorded_at) FROM STDIN (FORMAT BINARY)";
-
-    private const string OutcomesCopy =
-        "COPY outcomes (team_id, experiment_id, event_id, account_id, kind, occurred_at, acv_currency, acv_amount, cycle_days, fingerprint, recorded_at) FROM STDIN (FORMAT BINARY)";
 
     public static async Task CopyEnrolmentsAsync(
         NpgsqlConnection connection, IReadOnlyList<(Enrolment Enrolment, string Fingerprint)> rows, string team, string experimentId, DateTimeOffset recordedAt, CancellationToken cancellationToken)
@@ -50,29 +46,6 @@ internal static class PostgresRowCopy
         await importer.CompleteAsync(cancellationToken);
     }
 
-    public static async Task CopyOutcomesAsync(
-        NpgsqlConnection connection, IReadOnlyList<(OutcomeEvent Outcome, string Fingerprint)> rows, string team, string experimentId, DateTimeOffset recordedAt, CancellationToken cancellationToken)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync(OutcomesCopy, cancellationToken);
-        foreach (var (outcome, fingerprint) in rows)
-        {
-            importer.StartRow();
-            importer.Write(team, NpgsqlDbType.Text);
-            importer.Write(experimentId, NpgsqlDbType.Text);
-            importer.Write(outcome.EventId, NpgsqlDbType.Text);
-            importer.Write(outcome.AccountId, NpgsqlDbType.Text);
-            importer.Write(KindName(outcome.Kind), NpgsqlDbType.Text);
-            importer.Write(outcome.OccurredAt.UtcTicks, NpgsqlDbType.Bigint);
-            WriteNullable(importer, outcome.Acv?.CurrencyCode, NpgsqlDbType.Text);
-            WriteNullable(importer, outcome.Acv?.Amount, NpgsqlDbType.Numeric);
-            WriteNullable(importer, outcome.CycleDays, NpgsqlDbType.Double);
-            importer.Write(fingerprint, NpgsqlDbType.Text);
-            importer.Write(recordedAt.UtcTicks, NpgsqlDbType.Bigint);
-        }
-
-        await importer.CompleteAsync(cancellationToken);
-    }
-
     private static void WriteNullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
         where T : class
     {
@@ -86,12 +59,4 @@ internal static class PostgresRowCopy
         if (value is { } present) importer.Write(present, type);
         else importer.WriteNull();
     }
-
-    // The names EF stores for the enum, without formatting one per row.
-    private static string KindName(OutcomeKind kind) => kind switch
-    {
-        OutcomeKind.Converted => nameof(OutcomeKind.Converted),
-        OutcomeKind.Lost => nameof(OutcomeKind.Lost),
-        _ => kind.ToString(),
-    };
 }
