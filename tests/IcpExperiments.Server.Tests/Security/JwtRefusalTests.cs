@@ -9,7 +9,7 @@ namespace IcpExperiments.Server.Tests.Security;
 
 /// <summary>
 /// Tokens wrong in any one respect are UNAUTHENTICATED, as a bad API key is, and audited like one: by a hash prefix of
-/// the token, never the token; an admitted token's writes are audited under <c>jwt:{sub}</c>.
+/// the token, never the token (in the trail or the log); an admitted token's writes are audited under <c>jwt:{sub}</c>.
 /// </summary>
 [Collection(JwtServer.Name)]
 public sealed class JwtRefusalTests(JwtServerFixture fixture)
@@ -41,6 +41,7 @@ public sealed class JwtRefusalTests(JwtServerFixture fixture)
         Assert.Equal(reason, entry.Detail);
         Assert.Equal(Code.Unauthenticated, entry.StatusCode);
         Assert.DoesNotContain(token.Split('.')[1], entry.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(token.Split('.')[1], fixture.Server.Output, StringComparison.Ordinal); // Nor in the server's log.
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class JwtBearerConfiguration(IOptions<JwtOptions> jwt) : IConfigur
         {
             options.Authority = settings.Authority;
             options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+            options.Events = new JwtBearerEvents { OnMessageReceived = RequireProviderKeysAsync };
         }
 
         var parameters = options.TokenValidationParameters;
@@ -32,4 +33,21 @@ public sealed class JwtBearerConfiguration(IOptions<JwtOptions> jwt) : IConfigur
     }
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+
+    /// <summary>
+    /// Fails the call with the discovery error while the provider has never been reached: the token handler would
+    /// otherwise validate against no keys and the caller would hear "unknown key" instead of "try again". Once keys
+    /// were fetched, the manager answers from its cache (also through a later outage) and this costs nothing.
+    /// </summary>
+    private static async Task RequireProviderKeysAsync(MessageReceivedContext context)
+    {
+        try
+        {
+            await context.Options.ConfigurationManager!.GetConfigurationAsync(context.HttpContext.RequestAborted);
+        }
+        catch (InvalidOperationException exception)
+        {
+            context.Fail(exception);
+        }
+    }
 }
