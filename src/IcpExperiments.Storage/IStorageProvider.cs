@@ -20,4 +20,7 @@ internal interface IStorageProvider
 
     /// <summary>Opens a write transaction for ingesting into one experiment (the caller holds the write gate).</summary>
     Task<IIngestSession> BeginIngestAsync(TeamId team, string experimentId, CancellationToken cancellationToken);
+
+    /// <summary>True when analysis may keep an in-memory read model caught up by recorded-at watermarks (SQLite's native scans).</summary>
+    bool SupportsAnalysisReadModel => false;
 }

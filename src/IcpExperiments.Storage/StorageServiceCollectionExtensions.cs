@@ -17,6 +17,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddIcpExperimentsStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<Analysis.ReadModel.AnalysisReadModelOptions>().Bind(configuration.GetSection(Analysis.ReadModel.AnalysisReadModelOptions.SectionName));
         return services.AddIcpExperimentsStorage(options => configuration.GetSection(StorageOptions.SectionName).Bind(options));
     }
 
@@ -39,6 +40,10 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IExperimentDataVersions, ExperimentDataVersions>();
         services.AddScoped<IApiKeyStore, ApiKeyStore>();
         services.AddScoped<IAuditStore, AuditStore>();
+        services.AddOptions<Analysis.ReadModel.AnalysisReadModelOptions>()
+            .Validate(o => o.Validate().Count == 0, "IcpExperiments:Analysis:ReadModelMegabytes must be between 0 and 1048576.").ValidateOnStart();
+        services.AddSingleton<Analysis.ReadModel.AnalysisReadModels>();
+        services.AddSingleton<Analysis.ReadModel.ReadModelSnapshots>();
         services.AddSingleton<IAnalysisDataSource, Analysis.AnalysisDataSource>();
         services.AddSingleton<ISegmentDataSource, Analysis.SegmentDataSource>();
         return services;

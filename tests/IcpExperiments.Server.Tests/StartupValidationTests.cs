@@ -2,7 +2,7 @@ using IcpExperiments.Server.Tests.Infrastructure;
 
 namespace IcpExperiments.Server.Tests;
 
-/// <summary>Options are validated at start-up: a bad setting stops the server with a message naming it, before it listens.</summary>
+/// <summary>Options are validated at start-up: a bad setting stops the server (exit code 2, no stack trace) with a message naming it, before it listens.</summary>
 public sealed class StartupValidationTests
 {
     [Theory]
@@ -20,5 +20,7 @@ public sealed class StartupValidationTests
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(server.StartAsync);
 
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("exited with code 2 ", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", failure.Message, StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using Google.Rpc;
 using Grpc.AspNetCore.Server.Model;
 using Grpc.AspNetCore.Web;
 using IcpExperiments.Server.Errors;
+using Microsoft.Extensions.Options;
 
 namespace IcpExperiments.Server.Web;
 
@@ -27,7 +28,7 @@ public static class WebCompositionExtensions
 
         var cors = BrowserCorsOptions.From(builder.Configuration);
         var problems = cors.Validate();
-        if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
+        if (problems.Count > 0) throw new OptionsValidationException(BrowserCorsOptions.SectionName, typeof(BrowserCorsOptions), problems);
         services.AddCors(options => options.AddPolicy(BrowserCorsPolicy.Name, policy => BrowserCorsPolicy.Configure(policy, cors.AllowedOrigins)));
 
         var web = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();

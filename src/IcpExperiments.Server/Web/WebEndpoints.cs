@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace IcpExperiments.Server.Web;
 
@@ -18,12 +19,12 @@ internal static class WebEndpoints
         if (webUrls.Count == 0) return;
         var webPorts = Ports(webUrls, $"{WebOptions.SectionName}:{nameof(WebOptions.Urls)}");
         if (webPorts.ContainsKey(0))
-            throw new InvalidOperationException($"{WebOptions.SectionName}:{nameof(WebOptions.Urls)} needs fixed ports (0 cannot be told apart from the gRPC endpoint).");
+            throw Invalid($"{WebOptions.SectionName}:{nameof(WebOptions.Urls)} needs fixed ports (0 cannot be told apart from the gRPC endpoint).");
         var grpcUrls = Split(webHost.GetSetting(WebHostDefaults.ServerUrlsKey));
         var shared = Ports(grpcUrls, "urls").Keys.Intersect(webPorts.Keys).Order().ToList();
         if (shared.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw Invalid(
                 $"{WebOptions.SectionName}:{nameof(WebOptions.Urls)} uses port {string.Join(", ", shared)}, which urls (the gRPC endpoint) uses too; give the browser endpoint its own port.");
         }
 
@@ -52,10 +53,13 @@ internal static class WebEndpoints
             }
             catch (FormatException exception)
             {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{setting}: '{url}' is not a URL Kestrel can bind ({exception.Message})."), exception);
+                throw Invalid(string.Create(CultureInfo.InvariantCulture, $"{setting}: '{url}' is not a URL Kestrel can bind ({exception.Message})."));
             }
         }
 
         return ports;
     }
+
+    /// <summary>A bad setting, reported like every other option failure (Program prints it and exits with code 2).</summary>
+    private static OptionsValidationException Invalid(string message) => new(WebOptions.SectionName, typeof(WebOptions), [message]);
 }

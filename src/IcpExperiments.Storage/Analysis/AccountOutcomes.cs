@@ -19,6 +19,12 @@ internal struct AccountOutcomes
 
     public readonly string? AcvCurrency => kind == OutcomeKind.Converted ? acvCurrency : null;
 
+    /// <summary>The ACV amount as last accepted by <see cref="Add"/>, whatever the kind (the read model stores the fold as is).</summary>
+    public readonly decimal? Acv => acv;
+
+    /// <summary>The currency as last accepted by <see cref="Add"/>, whatever the kind.</summary>
+    public readonly string? Currency => acvCurrency;
+
     /// <summary>
     /// Adds an outcome row of <see cref="SnapshotQueries"/>' layout: row code (1, <see cref="SnapshotQueries.OutcomeCode"/>),
     /// occurred_at ticks (2), acv_currency (3), acv_amount (4), cycle_days (5). Only a win's currency and amount are read.

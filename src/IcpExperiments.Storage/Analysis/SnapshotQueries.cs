@@ -24,9 +24,16 @@ internal static class SnapshotQueries
     /// match a wider enrolment half. Standard SQL (CASE), as on PostgreSQL.
     /// </summary>
     public static string OutcomeRowsSql(int trailingNulls) =>
-        "SELECT account_id, CASE kind " + string.Concat(Enum.GetValues<OutcomeKind>().Select(k => $"WHEN '{k}' THEN {OutcomeCode + (int)k} "))
-        + $"ELSE {OutcomeCode} END, occurred_at, acv_currency, acv_amount, cycle_days" + string.Concat(Enumerable.Repeat(", NULL", trailingNulls))
+        "SELECT account_id, " + OutcomeCodeSql + ", occurred_at, acv_currency, acv_amount, cycle_days" + string.Concat(Enumerable.Repeat(", NULL", trailingNulls))
         + " FROM outcomes WHERE team_id = @team AND experiment_id = @experiment AND occurred_at <= @as_of";
+
+    /// <summary>An outcome row's code: <see cref="OutcomeCode"/> plus the kind (see <see cref="OutcomeKindOf"/>).</summary>
+    public static string OutcomeCodeSql { get; } =
+        "CASE kind " + string.Concat(Enum.GetValues<OutcomeKind>().Select(k => $"WHEN '{k}' THEN {OutcomeCode + (int)k} ")) + $"ELSE {OutcomeCode} END";
+
+    /// <summary>An enrolment's arm as its index in the design (parameters @arm0…), -1 for an arm not in it.</summary>
+    public static string ArmIndexSql(int armCount) =>
+        "CASE arm_key " + string.Concat(Enumerable.Range(0, armCount).Select(i => $"WHEN @arm{i} THEN {i} ")) + "ELSE -1 END";
 
     /// <summary>
     /// Every enrolment and outcome event of the experiment up to as-of as one stream ordered by account id, an
@@ -37,8 +44,7 @@ internal static class SnapshotQueries
     /// parameters @arm0… hold the design's arm keys, so no arm key is read per row either.
     /// </summary>
     public static string AccountsSql(int armCount) =>
-        "SELECT account_id, CASE arm_key " + string.Concat(Enumerable.Range(0, armCount).Select(i => $"WHEN @arm{i} THEN {i} "))
-        + "ELSE -1 END, enrolled_at, NULL, NULL, NULL FROM enrolments "
+        "SELECT account_id, " + ArmIndexSql(armCount) + ", enrolled_at, NULL, NULL, NULL FROM enrolments "
         + "WHERE team_id = @team AND experiment_id = @experiment AND enrolled_at <= @as_of "
         + "UNION ALL " + OutcomeRowsSql(0) + " ORDER BY 1, 2 DESC";
 

@@ -77,6 +77,9 @@ internal sealed class SqliteScanRows : IScanRows, IDisposable
             ? decimal.Parse(raw.sqlite3_column_blob(statement, ordinal), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture)
             : decimal.Parse(GetString(ordinal), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
 
+    /// <summary>The column's text as UTF-8 bytes, valid until the next row.</summary>
+    public ReadOnlySpan<byte> GetUtf8(int ordinal) => raw.sqlite3_column_blob(statement, ordinal);
+
     public string GetString(int ordinal) => raw.sqlite3_column_text(statement, ordinal).utf8_to_string();
 
     public void RememberAccount()

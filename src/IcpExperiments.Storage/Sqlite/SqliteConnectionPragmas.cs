@@ -18,10 +18,17 @@ internal sealed class SqliteConnectionPragmas(StorageOptions options) : DbConnec
         $"PRAGMA synchronous={(string.Equals(options.Synchronous, StorageOptions.SynchronousFull, StringComparison.OrdinalIgnoreCase) ? "FULL" : "NORMAL")};" +
         $"PRAGMA busy_timeout={options.BusyTimeoutMilliseconds};" +
         "PRAGMA foreign_keys=ON;" +
-        // A 64 MiB page cache keeps the hot index pages of large experiments in memory (the default is 2 MiB), and a
-        // larger checkpoint threshold (16k pages, 64 MiB) copies the WAL back less often than after every ingest batch.
-        "PRAGMA cache_size=-65536;" +
+        // Pooled connections (reads, EF writes) get 16 MiB of page cache each (the default is 2 MiB): there can be dozens
+        // of them under polling load and each cache only ever grows, so 64 MiB each made the server's memory follow the
+        // database's size (soak). A larger checkpoint threshold (16k pages, 64 MiB) copies the WAL back less often.
+        "PRAGMA cache_size=-16384;" +
         "PRAGMA wal_autocheckpoint=16384;";
+
+    /// <summary>
+    /// The one long-lived ingest writer keeps 64 MiB of page cache: it inserts into the outcomes' and enrolments' keys at
+    /// random places, and keeping their hot index pages in memory is what keeps large imports fast.
+    /// </summary>
+    private const string WriterPragmas = "PRAGMA cache_size=-65536;";
 
     private static readonly object Configured = new();
     private readonly ConditionalWeakTable<sqlite3, object> configuredHandles = [];
@@ -29,15 +36,18 @@ internal sealed class SqliteConnectionPragmas(StorageOptions options) : DbConnec
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (IsFirstOpen(connection)) Apply(connection);
+        if (!IsFirstOpen(connection)) return;
+        using var command = connection.CreateCommand();
+        command.CommandText = pragmas;
+        command.ExecuteNonQuery();
     }
 
-    /// <summary>Sets the pragmas on an open connection (one EF does not open, e.g. the ingest writer's).</summary>
-    public void Apply(DbConnection connection)
+    /// <summary>Sets the pragmas on the ingest writer's own connection (EF does not open it), with the writer's larger cache.</summary>
+    public void ApplyToWriter(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
-        command.CommandText = pragmas;
+        command.CommandText = pragmas + WriterPragmas;
         command.ExecuteNonQuery();
     }
 

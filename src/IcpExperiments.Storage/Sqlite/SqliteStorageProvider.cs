@@ -28,6 +28,8 @@ internal sealed class SqliteStorageProvider(StorageOptions options) : IStoragePr
 
     private SqliteWriter? writer;
 
+    public bool SupportsAnalysisReadModel => true;
+
     public void Configure(DbContextOptionsBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

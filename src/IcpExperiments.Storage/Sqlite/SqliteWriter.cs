@@ -54,7 +54,7 @@ internal sealed class SqliteWriter(string connectionString, SqliteConnectionPrag
     {
         var opened = new SqliteConnection(connectionString);
         opened.Open();
-        pragmas.Apply(opened);
+        pragmas.ApplyToWriter(opened);
         return opened;
     }
 }

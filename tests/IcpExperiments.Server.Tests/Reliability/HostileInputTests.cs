@@ -12,9 +12,10 @@ namespace IcpExperiments.Server.Tests.Reliability;
 /// the real server (<see cref="HostileRpcCatalog"/>): only expected status codes come back (never INTERNAL, UNKNOWN or
 /// UNAVAILABLE), well-formed requests on team <c>default</c>'s resources sent with another team's key are all
 /// NOT_FOUND, the server stays SERVING, and the data is row-for-row the same afterwards, because every write the
-/// generator builds is invalid or foreign (the audit trail gains only entries for failed writes).
+/// generator builds is invalid or foreign (the audit trail gains only entries for failed writes). On both engines: the
+/// database decides some answers (a NUL PostgreSQL cannot store, its error codes), so each is attacked.
 /// </summary>
-public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
+public abstract class HostileInputTests(ITestOutputHelper output, StorageEngine engine) : IAsyncLifetime
 {
     private const int Concurrency = 16;
     private const StatusCode NoStatus = (StatusCode)(-1);
@@ -25,7 +26,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     ];
 
     private const string AuditTable = "audit_entries";
-    private readonly ServerFixture fixture = new();
+    private readonly ServerFixture fixture = ServerFixture.For(engine);
 
     public Task InitializeAsync() => fixture.InitializeAsync();
 
@@ -39,8 +40,8 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
         var generator = new HostileRequestGenerator(rpcs, ReliabilitySettings.Seed);
         // Drawn lazily (Parallel.ForEachAsync takes items one at a time), so the same seed gives the same requests.
         var requests = Enumerable.Range(0, ReliabilitySettings.HostileRequests).Select(_ => generator.Next());
-        var digestBefore = DigestOfData();
-        var auditedSuccessesBefore = AuditedSuccesses();
+        var digestBefore = await DigestOfDataAsync();
+        var auditedSuccessesBefore = await AuditedSuccessesAsync();
         var tally = new ConcurrentDictionary<(string Kind, StatusCode Code), int>();
         var perRpc = new ConcurrentDictionary<string, int>();
         var unexpected = new ConcurrentBag<string>();
@@ -61,8 +62,8 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains(tally.Keys, k => k.Kind == HostileRequestGenerator.CrossTeamKind);
         var health = await new Health.HealthClient(fixture.Channel).CheckAsync(new HealthCheckRequest());
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
-        Assert.Equal(digestBefore, DigestOfData());
-        Assert.Equal(auditedSuccessesBefore, AuditedSuccesses());
+        Assert.Equal(digestBefore, await DigestOfDataAsync());
+        Assert.Equal(auditedSuccessesBefore, await AuditedSuccessesAsync());
     }
 
     /// <summary>Cross-team requests must get exactly their code (NOT_FOUND but for creates); a watch may also end at its deadline.</summary>
@@ -85,16 +86,23 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     // The audit trail records every write attempt with its status, rejected ones included, so it is compared apart.
-    private string DigestOfData() => SqliteFile.Digest(fixture.Server.DatabasePath, AuditTable);
+    private Task<string> DigestOfDataAsync() =>
+        fixture.Server.PostgresConnectionString is { } postgres
+            ? PostgresDatabase.DigestAsync(postgres, AuditTable)
+            : Task.FromResult(SqliteFile.Digest(fixture.Server.DatabasePath, AuditTable));
 
     /// <summary>Audited writes that succeeded; an import whose every row was rejected is still an OK stream, so imports are left out.</summary>
-    private long AuditedSuccesses() =>
-        SqliteFile.Count(fixture.Server.DatabasePath, $"SELECT COUNT(*) FROM {AuditTable} WHERE status_code IN ('OK', '0') AND method NOT LIKE '%ImportOutcomes'");
+    private Task<long> AuditedSuccessesAsync() =>
+        ServerDatabase.CountAsync(fixture.Server, $"SELECT COUNT(*) FROM {AuditTable} WHERE status_code IN ('OK', '0') AND method NOT LIKE '%ImportOutcomes'");
 
     private void Report(ConcurrentDictionary<(string Kind, StatusCode Code), int> tally)
     {
-        output.WriteLine($"seed {ReliabilitySettings.Seed}, {tally.Values.Sum():N0} hostile requests");
+        output.WriteLine($"{engine}: seed {ReliabilitySettings.Seed}, {tally.Values.Sum():N0} hostile requests");
         foreach (var byCode in tally.GroupBy(t => t.Key.Code).OrderByDescending(g => g.Sum(t => t.Value)))
             output.WriteLine($"{(byCode.Key == NoStatus ? "NO STATUS" : byCode.Key.ToString()),-20} {byCode.Sum(t => t.Value),7:N0}   ({string.Join(", ", byCode.OrderByDescending(t => t.Value).Select(t => $"{t.Key.Kind} {t.Value}"))})");
     }
+
+    public sealed class OnSqlite(ITestOutputHelper output) : HostileInputTests(output, StorageEngine.Sqlite);
+
+    public sealed class OnPostgres(ITestOutputHelper output) : HostileInputTests(output, StorageEngine.Postgres);
 }

@@ -1,0 +1,80 @@
+using IcpExperiments.Core.Analysis;
+using IcpExperiments.Core.Experiments;
+using IcpExperiments.Core.Teams;
+using Microsoft.Data.Sqlite;
+
+namespace IcpExperiments.Storage.Analysis.ReadModel;
+
+/// <summary>
+/// Builds an analysis snapshot from the experiment's read model, first bringing the model to the data version the
+/// caller read in its transaction: equal, nothing to read; older, catch up with the rows recorded since (or load
+/// everything again when the catch-up cannot prove itself complete); newer (another call caught up meanwhile), the
+/// caller reads again. A model is never served at a version other than the one read in the same transaction, which is
+/// what keeps replicas and other processes writing the same file correct. One caller at a time per experiment.
+/// </summary>
+internal sealed class ReadModelSnapshots(AnalysisReadModels models)
+{
+    private long fullLoads;
+    private long catchUps;
+
+    public bool Enabled => models.Enabled;
+
+    /// <summary>Models loaded from every row so far (first loads, and catch-ups that could not prove themselves complete).</summary>
+    public long FullLoads => Interlocked.Read(ref fullLoads);
+
+    /// <summary>Models brought up to date with only the rows recorded since.</summary>
+    public long CatchUps => Interlocked.Read(ref catchUps);
+
+    public async Task<ReadModelFill> TryFillAsync(
+        SqliteConnection connection, TeamId team, Experiment experiment, long dataVersion, DateTimeOffset asOf, SnapshotBuilder builder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        var entry = models.Get(team.Value, experiment.Id);
+        await entry.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            var armKeys = experiment.Design.Arms.Select(a => a.Key).ToList();
+            var state = await BringUpToDateAsync(entry, connection, team, experiment.Id, armKeys, dataVersion, cancellationToken);
+            models.Resized(entry);
+            if (state != ReadModelFill.Filled) return state;
+            if (!FactsSnapshot.CanFill(entry.Facts!, asOf.UtcTicks)) return ReadModelFill.Scan;
+            FactsSnapshot.Fill(entry.Facts!, asOf.UtcTicks, builder);
+            return ReadModelFill.Filled;
+        }
+        finally
+        {
+            entry.Lock.Release();
+        }
+    }
+
+    private async Task<ReadModelFill> BringUpToDateAsync(
+        ReadModelEntry entry, SqliteConnection connection, TeamId team, string experimentId, List<string> armKeys, long dataVersion, CancellationToken cancellationToken)
+    {
+        if (entry.UnusableAtVersion == dataVersion) return ReadModelFill.Scan;
+        var facts = entry.Facts;
+        if (facts is not null && !facts.ArmKeys.SequenceEqual(armKeys, StringComparer.Ordinal)) facts = null;
+        if (facts?.DataVersion == dataVersion) return ReadModelFill.Filled;
+        if (facts?.DataVersion > dataVersion) return ReadModelFill.Retry;
+
+        // Detached while it changes: a failure half-way (cancellation, I/O) must not leave half-applied facts behind.
+        entry.Facts = null;
+        if (facts is not null && await FactsReader.CatchUpAsync(connection, team, experimentId, facts, cancellationToken))
+        {
+            Interlocked.Increment(ref catchUps);
+        }
+        else
+        {
+            Interlocked.Increment(ref fullLoads);
+            facts = new ExperimentFacts(armKeys);
+            if (!await FactsReader.LoadAllAsync(connection, team, experimentId, facts, cancellationToken))
+            {
+                entry.UnusableAtVersion = dataVersion;
+                return ReadModelFill.Scan;
+            }
+        }
+
+        facts.DataVersion = dataVersion;
+        entry.Facts = facts;
+        return ReadModelFill.Filled;
+    }
+}
