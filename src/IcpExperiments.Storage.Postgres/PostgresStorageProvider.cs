@@ -10,7 +10,8 @@ namespace IcpExperiments.Storage.Postgres;
 /// transaction takes one advisory lock (<see cref="PostgresWriteLock"/>, the single-writer rule the repositories were
 /// written for), and an ingest transaction locks its experiment's row, so ingest into different experiments runs in
 /// parallel across replicas. Inside a process writers still queue on a gate (the unary group commit relies on it) and
-/// ingest uses one long-lived connection (<see cref="PostgresWriter"/>). Migrations create the database if it is missing.
+/// ingest uses one long-lived connection (<see cref="PostgresWriter"/>). Migrations create the database if it is missing and
+/// run one replica at a time (<see cref="PostgresMigrations"/>).
 /// </summary>
 internal sealed class PostgresStorageProvider(StorageOptions options) : IStorageProvider, IDisposable
 {
@@ -29,6 +30,8 @@ internal sealed class PostgresStorageProvider(StorageOptions options) : IStorage
     }
 
     public Task PrepareAsync(IcpExperimentsDbContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task MigrateAsync(IcpExperimentsDbContext context, CancellationToken cancellationToken) => PostgresMigrations.MigrateAsync(context, connectionString, cancellationToken);
 
     public ValueTask<IDisposable> EnterWriteAsync(CancellationToken cancellationToken) => writeGate.EnterAsync(cancellationToken);
 

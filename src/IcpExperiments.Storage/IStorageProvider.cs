@@ -15,6 +15,9 @@ internal interface IStorageProvider
     /// <summary>Creates what the database needs before migrations run (folders, persistent journal mode).</summary>
     Task PrepareAsync(IcpExperimentsDbContext context, CancellationToken cancellationToken);
 
+    /// <summary>Applies pending migrations after <see cref="PrepareAsync"/>; an engine that replicas share serializes them across processes.</summary>
+    Task MigrateAsync(IcpExperimentsDbContext context, CancellationToken cancellationToken) => context.Database.MigrateAsync(cancellationToken);
+
     /// <summary>Waits until this process may write; dispose the result to let the next writer in.</summary>
     ValueTask<IDisposable> EnterWriteAsync(CancellationToken cancellationToken);
 

@@ -13,6 +13,6 @@ public static class StorageStartupExtensions
         var provider = scope.ServiceProvider.GetRequiredService<IStorageProvider>();
         var context = scope.ServiceProvider.GetRequiredService<IcpExperimentsDbContext>();
         await provider.PrepareAsync(context, cancellationToken);
-        await context.Database.MigrateAsync(cancellationToken);
+        await provider.MigrateAsync(context, cancellationToken);
     }
 }

@@ -63,6 +63,48 @@ public sealed class PostgresStartupTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task MigrateIcpExperimentsStorageAsync_ReplicasStartTogether_EveryOneSucceedsAndEachMigrationIsAppliedOnce(bool databaseMissing)
+    {
+        // Arrange: several replicas' service providers on one empty (or not yet created) database, as a deployment starts them.
+        const int Replicas = 4;
+        var server = await PostgresTestServer.GetAsync();
+        var connectionString = await server.CreateDatabaseAsync();
+        if (databaseMissing) await server.DropDatabaseAsync(connectionString);
+        var replicas = Enumerable.Range(0, Replicas).Select(_ => new ServiceCollection()
+            .AddIcpExperimentsStorage(o => (o.Provider, o.ConnectionString) = (StorageOptions.PostgresProvider, connectionString))
+            .AddIcpExperimentsPostgresStorage()
+            .BuildServiceProvider()).ToList();
+
+        try
+        {
+            // Act
+            using var go = new SemaphoreSlim(0);
+            var starts = replicas.Select(services => Task.Run(async () =>
+            {
+                await go.WaitAsync();
+                await services.MigrateIcpExperimentsStorageAsync();
+            })).ToList();
+            go.Release(Replicas);
+            await Task.WhenAll(starts);
+
+            // Assert
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            var migrations = typeof(PostgresStorageServiceCollectionExtensions).Assembly.GetTypes()
+                .Count(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).Length > 0);
+            Assert.Equal((long)migrations, await ScalarAsync<long>(connection, "SELECT count(DISTINCT \"MigrationId\") FROM \"__EFMigrationsHistory\""));
+            Assert.Equal((long)migrations, await ScalarAsync<long>(connection, "SELECT count(*) FROM \"__EFMigrationsHistory\""));
+        }
+        finally
+        {
+            foreach (var services in replicas) await services.DisposeAsync();
+            await server.DropDatabaseAsync(connectionString);
+        }
+    }
+
     [Fact]
     public async Task AddIcpExperimentsStorage_PostgresWithoutItsRegistration_ExplainsWhatToAdd()
     {

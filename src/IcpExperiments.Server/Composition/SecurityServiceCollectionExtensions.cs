@@ -1,9 +1,12 @@
 using IcpExperiments.Server.Security;
 using IcpExperiments.Server.Security.Audit;
+using IcpExperiments.Server.Security.Jwt;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 
 namespace IcpExperiments.Server.Composition;
 
-/// <summary>Registers authentication (API keys), the per-key rate limit, the audit trail and their validated options.</summary>
+/// <summary>Registers authentication (API keys; JWTs when enabled), the per-key rate limit, the audit trail and their validated options.</summary>
 public static class SecurityServiceCollectionExtensions
 {
     public static IServiceCollection AddIcpExperimentsSecurity(this IServiceCollection services, IConfiguration configuration)
@@ -12,6 +15,11 @@ public static class SecurityServiceCollectionExtensions
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReflectionOptions>().Bind(configuration.GetSection(ReflectionOptions.SectionName));
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerConfiguration>();
+        services.AddAuthentication().AddJwtBearer(JwtAuthenticator.Scheme);
+        services.AddSingleton<JwtAuthenticator>();
         services.AddSingleton<ApiKeyRateLimiter>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<FailedAuthenticationAudit>();

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using IcpExperiments.Server.Errors;
 using IcpExperiments.Server.Security.Audit;
+using IcpExperiments.Server.Security.Jwt;
 
 namespace IcpExperiments.Server.Security;
 
@@ -8,9 +9,10 @@ namespace IcpExperiments.Server.Security;
 /// Authenticates and authorizes every call against <see cref="RpcPolicyTable"/>: a method without an entry is
 /// PERMISSION_DENIED, a missing, unknown or revoked key UNAUTHENTICATED, a key without a role the method needs
 /// PERMISSION_DENIED. An admitted call carries its <see cref="Caller"/> (see <see cref="CallerExtensions.GetCaller"/>);
-/// a refused one is recorded by <see cref="FailedAuthenticationAudit"/>.
+/// a refused one is recorded by <see cref="FailedAuthenticationAudit"/>. When JWTs are enabled, a bearer value shaped like
+/// one is validated by <see cref="JwtAuthenticator"/> instead, and its caller then meets the same policy.
 /// </summary>
-public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator, FailedAuthenticationAudit failures) : AdmissionInterceptor
+public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator, JwtAuthenticator jwt, FailedAuthenticationAudit failures) : AdmissionInterceptor
 {
     protected override async ValueTask AdmitAsync(ServerCallContext context)
     {
@@ -19,7 +21,14 @@ public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator,
             ?? throw RpcErrors.Plain(StatusCode.PermissionDenied, "METHOD_NOT_ALLOWED", $"{context.Method} is not open to any caller.");
         if (policy.IsOpen) return;
 
-        var key = ApiKeySecrets.FromAuthorizationHeader(context.RequestHeaders.GetValue("authorization"));
+        var authorization = context.RequestHeaders.GetValue("authorization");
+        if (jwt.IsEnabled && JwtBearerToken.Find(authorization) is { } token)
+        {
+            await AdmitTokenAsync(context, policy, token);
+            return;
+        }
+
+        var key = ApiKeySecrets.FromAuthorizationHeader(authorization);
         var authenticated = key is null ? null : await authenticator.AuthenticateAsync(key, context.CancellationToken);
         if (authenticated is null)
         {
@@ -30,9 +39,27 @@ public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator,
                 "A valid API key is required: send `authorization: Bearer <key>` (an unknown or revoked key is refused).");
         }
 
+        await AuthorizeAsync(context, policy, key, authenticated);
+    }
+
+    private async Task AdmitTokenAsync(ServerCallContext context, RpcPolicy policy, string token)
+    {
+        var result = await jwt.AuthenticateAsync(context);
+        if (result.Admitted is null)
+        {
+            await failures.RecordAsync(context.Method, token, result.Refused, result.Code, result.Reason);
+            throw RpcErrors.Plain(result.Code, result.ErrorReason, $"The bearer token was refused: {result.Reason}.");
+        }
+
+        await AuthorizeAsync(context, policy, token, result.Admitted);
+    }
+
+    /// <summary>Admits an authenticated caller holding a role the method needs; refuses (and audits) it otherwise.</summary>
+    private async ValueTask AuthorizeAsync(ServerCallContext context, RpcPolicy policy, string? presented, AuthenticatedKey authenticated)
+    {
         if (!policy.Allows(authenticated.Roles))
         {
-            await failures.RecordAsync(context.Method, key, authenticated.Caller, StatusCode.PermissionDenied, "role required");
+            await failures.RecordAsync(context.Method, presented, authenticated.Caller, StatusCode.PermissionDenied, "role required");
             throw RpcErrors.Plain(StatusCode.PermissionDenied, "ROLE_REQUIRED",
                 $"Key '{authenticated.Caller.ActorId}' lacks a role {context.Method} requires (one of: {string.Join(", ", policy.Roles.Order(StringComparer.Ordinal))}).");
         }

@@ -1,3 +1,4 @@
+using IcpExperiments.Core.Errors;
 using IcpExperiments.Core.Teams;
 using IcpExperiments.Storage;
 using IcpExperiments.Storage.Security;
@@ -39,10 +40,20 @@ public sealed partial class BootstrapAdminKey(
         var stored = await keys.FindAsync(AuthOptions.BootstrapKeyId, cancellationToken);
         if (stored is null)
         {
-            await keys.CreateAsync(NewRecord(configured), cancellationToken);
-            LogConfigured(logger);
+            try
+            {
+                await keys.CreateAsync(NewRecord(configured), cancellationToken);
+                LogConfigured(logger);
+                return;
+            }
+            catch (AlreadyExistsException)
+            {
+                // A replica starting at the same moment on the same database stored it first.
+                stored = await keys.FindAsync(AuthOptions.BootstrapKeyId, cancellationToken) ?? throw new InvalidOperationException("The bootstrap key vanished.");
+            }
         }
-        else if (!stored.SecretHash.AsSpan().SequenceEqual(hash))
+
+        if (!stored.SecretHash.AsSpan().SequenceEqual(hash))
         {
             // A revoked bootstrap key stays revoked: rotating the configured value does not undo a revocation.
             await keys.ReplaceSecretHashAsync(AuthOptions.BootstrapKeyId, hash, cancellationToken);
