@@ -49,6 +49,17 @@ public sealed class SnapshotBuilder
         return Add(armsInDesignOrder[armIndex], account, acvCurrencyCode);
     }
 
+    /// <summary>
+    /// Reserves room for <paramref name="accounts"/> more accounts in the arm at <paramref name="armIndex"/>: a reader that
+    /// knows its counts saves the columns' regrowth, and when the guess is exact <see cref="Build"/> copies nothing.
+    /// </summary>
+    public void EnsureCapacity(int armIndex, int accounts)
+    {
+        if ((uint)armIndex >= (uint)armsInDesignOrder.Length)
+            throw new ArgumentOutOfRangeException(nameof(armIndex), armIndex, $"The design has {armsInDesignOrder.Length} arms.");
+        armsInDesignOrder[armIndex].EnsureCapacity(armsInDesignOrder[armIndex].Count + accounts);
+    }
+
     private bool Add(ArmColumns columns, in AccountObservation account, string? acvCurrencyCode)
     {
         if (ObservationRules.Classify(account, asOf, design.ObservationWindowDays) is not { } seen) return false;
@@ -59,11 +70,7 @@ public sealed class SnapshotBuilder
             acv = (double)amount;
         }
 
-        columns.EnrolledAt.Add(account.EnrolledAt);
-        columns.Status.Add(seen.Status);
-        columns.Days.Add(seen.Days);
-        columns.Acv.Add(acv);
-        columns.Covariate.Add(account.Covariate is { } c && double.IsFinite(c) ? c : double.NaN);
+        columns.Add(account.EnrolledAt, seen.Status, seen.Days, acv, account.Covariate is { } c && double.IsFinite(c) ? c : double.NaN);
         return true;
     }
 
@@ -74,7 +81,7 @@ public sealed class SnapshotBuilder
         {
             var c = arms[arm.Key];
             built.Add(new ArmSnapshot(
-                arm.Key, arm.Allocation, c.Spend, [.. c.EnrolledAt], [.. c.Status], [.. c.Days], [.. c.Acv], [.. c.Covariate]));
+                arm.Key, arm.Allocation, c.Spend, Exact(c.EnrolledAt, c.Count), Exact(c.Status, c.Count), Exact(c.Days, c.Count), Exact(c.Acv, c.Count), Exact(c.Covariate, c.Count)));
         }
 
         return new ExperimentSnapshot(design, asOf, spendCurrency, acvCurrency, built);
@@ -90,18 +97,52 @@ public sealed class SnapshotBuilder
             ? code
             : throw new ValidationFailedException(field, $"All amounts must be in {current}; got {code}.");
 
+    /// <summary>The column itself when it is exactly full (the builder hands it over), else its first <paramref name="count"/> items.</summary>
+    private static T[] Exact<T>(T[] column, int count) => column.Length == count ? column : column.AsSpan(0, count).ToArray();
+
+    /// <summary>One arm's columns: arrays grown by doubling (or sized by <see cref="EnsureCapacity"/>), filled in step.</summary>
     private sealed class ArmColumns
     {
         public decimal Spend { get; set; }
 
-        public List<DateTimeOffset> EnrolledAt { get; } = [];
+        public int Count { get; private set; }
 
-        public List<AccountStatus> Status { get; } = [];
+        public DateTimeOffset[] EnrolledAt { get; private set; } = [];
 
-        public List<double> Days { get; } = [];
+        public AccountStatus[] Status { get; private set; } = [];
 
-        public List<double> Acv { get; } = [];
+        public double[] Days { get; private set; } = [];
 
-        public List<double> Covariate { get; } = [];
+        public double[] Acv { get; private set; } = [];
+
+        public double[] Covariate { get; private set; } = [];
+
+        public void Add(DateTimeOffset enrolledAt, AccountStatus status, double days, double acv, double covariate)
+        {
+            if (Count == Status.Length) EnsureCapacity(Math.Max(16, Count * 2));
+            EnrolledAt[Count] = enrolledAt;
+            Status[Count] = status;
+            Days[Count] = days;
+            Acv[Count] = acv;
+            Covariate[Count] = covariate;
+            Count++;
+        }
+
+        public void EnsureCapacity(int capacity)
+        {
+            if (capacity <= Status.Length) return;
+            EnrolledAt = Resized(EnrolledAt, capacity);
+            Status = Resized(Status, capacity);
+            Days = Resized(Days, capacity);
+            Acv = Resized(Acv, capacity);
+            Covariate = Resized(Covariate, capacity);
+        }
+
+        private T[] Resized<T>(T[] column, int capacity)
+        {
+            var grown = GC.AllocateUninitializedArray<T>(capacity);
+            column.AsSpan(0, Count).CopyTo(grown);
+            return grown;
+        }
     }
 }

@@ -9,10 +9,13 @@ namespace IcpExperiments.Benchmarks.Analysis;
 
 /// <summary>
 /// GetResults through the real server on 10k, 100k and 1M enrolled accounts (two arms, wins with ACV, losses, open
-/// deals), cold (an as-of never asked before, so the cache misses: scan + every default test) and cached (the same
-/// request again), against SciPy/statsmodels computing the same tests on the same accounts already in memory (only the
-/// computation is timed). "engine ms" is the calculator alone on the same snapshot in this process (so cold − engine ≈ scan +
-/// transport). Medians of cold calls after a warm-up call, of cached calls. "KB" is the serialized GetResults
+/// deals), against SciPy/statsmodels computing the same tests on the same accounts already in memory (only the
+/// computation is timed). "cold" is an as-of never asked before (the results cache misses) after the first call loaded
+/// the experiment's read model: snapshot from memory + every default test; "cpu" is the server's CPU time per cold call.
+/// "scan" is a cold call at an as-of before the latest event, which the read model cannot answer: the ordered SQLite
+/// scan, as every cold call was before the read model. "restart" is the first call after the server process was
+/// restarted on the same file (empty model: loaded from every row; includes the new process' JIT). "cached" repeats a
+/// request. "engine ms" is the calculator alone on the same snapshot in this process. Medians of cold, scan and cached calls. "KB" is the serialized GetResults
 /// response (Kaplan–Meier curves thinned to curve_points). GetSegments (every attribute) is timed the same way:
 /// cold (a new as-of: scan of every enrolment's attributes + breakdown) and cached. Needs /usr/bin/python3 with scipy
 /// and statsmodels (Debian python3-scipy python3-statsmodels). The machine is shared: compare within a row.
@@ -32,14 +35,14 @@ public sealed class GetResultsBenchmark : IBenchmark
         int seed = BenchmarkArgs.Option(args, "--seed", 20261124);
         var script = Path.Combine(RepositoryRoot(), "tests", "IcpExperiments.Benchmarks", "Analysis", "scipy_results.py");
 
-        Console.WriteLine($"{"n",10} {"load s",8} {"cold ms",9} {"cached ms",10} {"SciPy ms",9} {"SciPy/cold",10} {"cold ×/10n",10} {"engine ms",9} {"KB",6} {"seg cold",9} {"seg cached",10}  log-rank p (server | SciPy)");
+        Console.WriteLine($"{"n",10} {"load s",8} {"restart",8} {"cold ms",8} {"cpu ms",7} {"scan ms",8} {"cached ms",10} {"SciPy ms",9} {"SciPy/cold",10} {"cold ×/10n",10} {"engine ms",9} {"KB",6} {"seg cold",9} {"seg cached",10}  log-rank p (server | SciPy)");
         double? previousCold = null;
         for (int n = 10_000; n <= max; n *= 10)
         {
             var row = await MeasureAsync(n, coldCalls, cachedCalls, seed, script);
             string growth = previousCold is { } p ? (row.ColdMs / p).ToString("F1", CultureInfo.InvariantCulture) : "";
             Console.WriteLine(
-                $"{n,10:N0} {row.LoadSeconds,8:F1} {row.ColdMs,9:F1} {row.CachedMs,10:F2} {row.ScipyMs,9:F1} {row.ScipyMs / row.ColdMs,10:F2} {growth,10} {row.EngineMs,9:F1} {row.ResponseKb,6:F1} {row.SegmentsColdMs,9:F1} {row.SegmentsCachedMs,10:F2}  {row.ServerLogRankP:G6} | {row.ScipyLogRankP:G6}");
+                $"{n,10:N0} {row.LoadSeconds,8:F1} {row.RestartMs,8:F1} {row.ColdMs,8:F1} {row.ColdCpuMs,7:F1} {row.ScanMs,8:F1} {row.CachedMs,10:F2} {row.ScipyMs,9:F1} {row.ScipyMs / row.ColdMs,10:F2} {growth,10} {row.EngineMs,9:F1} {row.ResponseKb,6:F1} {row.SegmentsColdMs,9:F1} {row.SegmentsCachedMs,10:F2}  {row.ServerLogRankP:G6} | {row.ScipyLogRankP:G6}");
             previousCold = row.ColdMs;
         }
 
@@ -61,11 +64,21 @@ public sealed class GetResultsBenchmark : IBenchmark
 
         var cold = new List<double>();
         ExperimentResults? results = null;
+        var cpu = CpuMeter.For(server.Process.ProcessId!.Value);
         for (int i = 0; i < coldCalls; i++)
         {
             var clock = Stopwatch.StartNew();
             results = (await client.GetResultsAsync(At(accounts.Now.AddSeconds(-i)))).Results;
             cold.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        double coldCpuMs = cpu.MicrosecondsPerCall(coldCalls).Server / 1000;
+        var scan = new List<double>();
+        for (int i = 0; i < coldCalls; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await client.GetResultsAsync(At(accounts.Now.AddDays(-30).AddSeconds(-i)));
+            scan.Add(clock.Elapsed.TotalMilliseconds);
         }
 
         var cached = new List<double>();
@@ -78,6 +91,7 @@ public sealed class GetResultsBenchmark : IBenchmark
         }
 
         var (segmentsCold, segmentsCached) = await MeasureSegmentsAsync(client, server.ExperimentName, accounts.Now, coldCalls, cachedCalls);
+        double restartMs = await FirstCallAfterRestartAsync(server, At(accounts.Now.AddMinutes(-5)));
 
         var snapshot = accounts.Snapshot(Design(), accounts.Now);
         var engine = new List<double>();
@@ -90,8 +104,19 @@ public sealed class GetResultsBenchmark : IBenchmark
 
         var (scipyMs, scipyLogRankP) = RunScipy(snapshot, script);
         return new Row(
-            load.Elapsed.TotalSeconds, Median(cold), Median(cached), scipyMs, Median(engine), response!.CalculateSize() / 1024.0,
+            load.Elapsed.TotalSeconds, restartMs, Median(cold), coldCpuMs, Median(scan), Median(cached), scipyMs, Median(engine), response!.CalculateSize() / 1024.0,
             segmentsCold, segmentsCached, results!.Variants[0].CycleLength.LogRankPValue, scipyLogRankP);
+    }
+
+    /// <summary>Restarts the server process on the same database file and times its first GetResults (empty read model).</summary>
+    private static async Task<double> FirstCallAfterRestartAsync(BenchmarkServer server, GetResultsRequest request)
+    {
+        await server.Process.KillAsync();
+        await server.Process.StartAsync();
+        using var channel = server.Process.CreateChannel();
+        var clock = Stopwatch.StartNew();
+        await new AnalysisService.AnalysisServiceClient(channel).GetResultsAsync(request);
+        return clock.Elapsed.TotalMilliseconds;
     }
 
     /// <summary>Medians of cold GetSegments calls (each at a new as-of, after a warm-up one) and of cached repeats.</summary>
@@ -168,6 +193,6 @@ public sealed class GetResultsBenchmark : IBenchmark
     }
 
     private sealed record Row(
-        double LoadSeconds, double ColdMs, double CachedMs, double ScipyMs, double EngineMs, double ResponseKb,
+        double LoadSeconds, double RestartMs, double ColdMs, double ColdCpuMs, double ScanMs, double CachedMs, double ScipyMs, double EngineMs, double ResponseKb,
         double SegmentsColdMs, double SegmentsCachedMs, double ServerLogRankP, double ScipyLogRankP);
 }

@@ -69,6 +69,36 @@ public sealed class SnapshotBuilderTests
         Assert.Equal("USD", actual.AcvCurrency);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(40)]
+    public void EnsureCapacity_AnyGuess_SameColumnsAsWithout(int guess)
+    {
+        // Arrange: five accounts in the variant, the capacity guessed too low, exactly or too high.
+        var plain = CreateSut();
+        var reserved = CreateSut();
+        reserved.EnsureCapacity(1, guess);
+
+        // Act
+        for (int i = 0; i < 5; i++)
+        {
+            var account = new AccountObservation(AsOf.AddDays(-30 - i), OutcomeKind.Converted, AsOf.AddDays(-i), 1_000m + i, Covariate: i);
+            plain.AddAccount(1, account, "USD");
+            reserved.AddAccount(1, account, "USD");
+        }
+
+        // Assert
+        var (expected, actual) = (plain.Build().Arms[1], reserved.Build().Arms[1]);
+        Assert.Equal(5, actual.Count);
+        Assert.Equal(expected.EnrolledAt, actual.EnrolledAt);
+        Assert.Equal(expected.Status, actual.Status);
+        Assert.Equal(expected.Days, actual.Days);
+        Assert.Equal(expected.Acv, actual.Acv);
+        Assert.Equal(expected.Covariate, actual.Covariate);
+    }
+
     [Fact]
     public void AddAccount_ArmIndexOutsideTheDesign_Throws()
     {

@@ -77,7 +77,7 @@ internal sealed class ExperimentFacts(IReadOnlyList<string> armKeys)
     {
         if (firstLoadKeys is not { } pending) return true;
         firstLoadKeys = null;
-        return slots.TryIndex(pending.Items.ToArray(), pending.Count);
+        return slots.TryIndex(pending.Items);
     }
 
     /// <summary>

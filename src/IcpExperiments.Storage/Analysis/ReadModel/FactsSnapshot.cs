@@ -17,6 +17,7 @@ internal static class FactsSnapshot
         if (!CanFill(facts, asOfTicks)) throw new InvalidOperationException("The folds are not exact before the latest event folded.");
         var enrolledAt = facts.EnrolledAt.Items;
         var arms = facts.Arms.Items;
+        ReserveArms(enrolledAt, arms, asOfTicks, builder);
         for (int slot = 0; slot < enrolledAt.Length; slot++)
         {
             long enrolled = enrolledAt[slot];
@@ -24,6 +25,22 @@ internal static class FactsSnapshot
             if (arms[slot] < 0) throw new ValidationFailedException("arm_key", "An enrolment's arm is not an arm of this experiment.");
             var outcomes = facts.Outcomes(slot);
             builder.AddAccount(arms[slot], outcomes.ToObservation(new DateTimeOffset(enrolled, TimeSpan.Zero)), outcomes.AcvCurrency);
+        }
+    }
+
+    /// <summary>Sizes each arm's columns exactly, so the builder neither regrows nor copies them.</summary>
+    private static void ReserveArms(ReadOnlySpan<long> enrolledAt, ReadOnlySpan<sbyte> arms, long asOfTicks, SnapshotBuilder builder)
+    {
+        Span<int> counts = stackalloc int[sbyte.MaxValue + 1];
+        counts.Clear();
+        for (int slot = 0; slot < enrolledAt.Length; slot++)
+        {
+            if (enrolledAt[slot] <= asOfTicks && arms[slot] >= 0) counts[arms[slot]]++;
+        }
+
+        for (int arm = 0; arm < counts.Length; arm++)
+        {
+            if (counts[arm] > 0) builder.EnsureCapacity(arm, counts[arm]);
         }
     }
 }
