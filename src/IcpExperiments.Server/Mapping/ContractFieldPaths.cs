@@ -58,8 +58,15 @@ public static partial class ContractFieldPaths
         }
         catch (ValidationFailedException exception)
         {
-            throw new ValidationFailedException(exception.Violations.Select(v => v with { Field = ToContract(v.Field, kind, tierLevels) }).ToList());
+            throw InContractTerms(exception, kind, tierLevels);
         }
+    }
+
+    /// <summary>A use case's validation failure with contract paths (for callers that await the use case themselves).</summary>
+    public static ValidationFailedException InContractTerms(ValidationFailedException exception, OutcomeKind? kind = null, IReadOnlyList<FitTierLevel>? tierLevels = null)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new ValidationFailedException(exception.Violations.Select(v => v with { Field = ToContract(v.Field, kind, tierLevels) }).ToList());
     }
 
     private static string TierPath(Match match, IReadOnlyList<FitTierLevel> tierLevels)

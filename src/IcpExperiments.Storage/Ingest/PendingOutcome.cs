@@ -31,6 +31,18 @@ internal sealed class PendingOutcome(TeamId team, string experimentId, IngestIte
 
     public bool TryAbandon() => Interlocked.CompareExchange(ref state, Abandoned, Waiting) == Waiting;
 
+    /// <summary>
+    /// Until disposed, <paramref name="cancellationToken"/> abandons the write if no writer has claimed it yet, and then
+    /// <see cref="Stored"/> ends cancelled; a claimed write is reported whatever the token does. One registration, not a
+    /// WaitAsync promise and its extra continuation per call.
+    /// </summary>
+    public CancellationTokenRegistration AbandonOn(CancellationToken cancellationToken) =>
+        cancellationToken.UnsafeRegister(static (write, token) =>
+        {
+            var pending = (PendingOutcome)write!;
+            if (pending.TryAbandon()) pending.completion.TrySetCanceled(token);
+        }, this);
+
     public void Complete(RowDecision decision, DateTimeOffset recordedAt) => completion.TrySetResult((decision, recordedAt));
 
     public void Fail(Exception error) => completion.TrySetException(error);

@@ -9,16 +9,23 @@ using IcpExperiments.Storage.Ingest;
 using IcpExperiments.Storage.Mapping;
 using IcpExperiments.Storage.Paging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IcpExperiments.Storage.Repositories;
 
 /// <summary>
 /// Enrolments and outcomes. Every write, unary or bulk, goes through the same path: fingerprints are computed first,
 /// then <see cref="IngestWriter"/> decides and stores the rows in one transaction as the only writer (unary records
-/// through the group commit); the result is returned after commit. Reads go through EF without tracking.
+/// through the group commit); the result is returned after commit. Reads go through EF without tracking; the context
+/// is taken from the call's scope only when a read needs it, so a unary record (which reads nothing unless it is a
+/// retry) does not rent and reset a pooled context.
 /// </summary>
-internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IngestWriter writer, TimeProvider time, PendingOutcomeWrites pendingWrites) : IOutcomeRepository
+internal sealed class OutcomeRepository(IServiceProvider scope, IngestWriter writer, TimeProvider time, PendingOutcomeWrites pendingWrites) : IOutcomeRepository
 {
+    private IcpExperimentsDbContext? context;
+
+    private IcpExperimentsDbContext Db => context ??= scope.GetRequiredService<IcpExperimentsDbContext>();
+
     public async Task<EnrolmentResult> EnrollAsync(TeamId team, Enrolment enrolment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
@@ -51,15 +58,7 @@ internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IngestWriter
         var mine = new PendingOutcome(team, experimentId, new IngestItem(null, outcome, ContentFingerprint.Of(outcome)), now);
         pendingWrites.Enqueue(mine);
         (RowDecision Decision, DateTimeOffset RecordedAt) stored;
-        try
-        {
-            stored = await mine.Stored.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (!mine.TryAbandon())
-        {
-            stored = await mine.Stored;
-        }
-
+        using (mine.AbandonOn(cancellationToken)) stored = await mine.Stored;
         var (decision, recordedAt) = stored;
         if (decision.Error is not null) throw decision.Error;
         if (decision.Disposition == RecordDisposition.Accepted) return new RecordedOutcome(experimentId, outcome, recordedAt, RecordDisposition.Accepted);
@@ -118,13 +117,13 @@ internal sealed class OutcomeRepository(IcpExperimentsDbContext db, IngestWriter
 
     private async Task EnsureExperimentExistsAsync(TeamId team, string experimentId, CancellationToken cancellationToken)
     {
-        if (!await db.Experiments.AnyAsync(e => e.TeamId == team.Value && e.Id == experimentId, cancellationToken))
+        if (!await Db.Experiments.AnyAsync(e => e.TeamId == team.Value && e.Id == experimentId, cancellationToken))
             throw new NotFoundException("Experiment", experimentId);
     }
 
     private IQueryable<EnrolmentEntity> Enrolments(TeamId team, string experimentId) =>
-        db.Enrolments.AsNoTracking().Where(e => e.TeamId == team.Value && e.ExperimentId == experimentId);
+        Db.Enrolments.AsNoTracking().Where(e => e.TeamId == team.Value && e.ExperimentId == experimentId);
 
     private IQueryable<OutcomeEntity> Outcomes(TeamId team, string experimentId) =>
-        db.Outcomes.AsNoTracking().Where(o => o.TeamId == team.Value && o.ExperimentId == experimentId);
+        Db.Outcomes.AsNoTracking().Where(o => o.TeamId == team.Value && o.ExperimentId == experimentId);
 }
