@@ -21,7 +21,7 @@ public static class PostgresDatabase
         {
             // The table names come from information_schema, quoted; nothing user-supplied reaches this SQL.
 #pragma warning disable CA2100
-            var rows = await QueryAsync(connection, $"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", RenderRow);
+            var rows = await QueryAsync(connection, $"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", RowRendering.Render);
 #pragma warning restore CA2100
             rows.Sort(StringComparer.Ordinal);
             hash.AppendData(Encoding.UTF8.GetBytes($"{table}:{rows.Count}\n"));
@@ -40,22 +40,5 @@ public static class PostgresDatabase
         var items = new List<T>();
         while (await reader.ReadAsync()) items.Add(read(reader));
         return items;
-    }
-
-    private static string RenderRow(NpgsqlDataReader reader)
-    {
-        var row = new StringBuilder();
-        for (int i = 0; i < reader.FieldCount; i++)
-        {
-            var text = reader.GetValue(i) switch
-            {
-                DBNull => "null",
-                byte[] bytes => Convert.ToHexString(bytes),
-                var value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
-            };
-            row.Append(text.Length).Append(':').Append(text).Append('|');
-        }
-
-        return row.Append('\n').ToString();
     }
 }
