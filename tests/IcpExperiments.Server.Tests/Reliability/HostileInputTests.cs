@@ -2,6 +2,7 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
 using Grpc.Health.V1;
+using IcpExperiments.Contracts.V1;
 using IcpExperiments.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -92,8 +93,16 @@ public abstract class HostileInputTests(ITestOutputHelper output, StorageEngine 
             : Task.FromResult(SqliteFile.Digest(fixture.Server.DatabasePath, AuditTable));
 
     /// <summary>Audited writes that succeeded; an import whose every row was rejected is still an OK stream, so imports are left out.</summary>
-    private Task<long> AuditedSuccessesAsync() =>
-        ServerDatabase.CountAsync(fixture.Server, $"SELECT COUNT(*) FROM {AuditTable} WHERE status_code IN ('OK', '0') AND method NOT LIKE '%ImportOutcomes'");
+    /// <remarks>
+    /// The audit trail stores entries off the request path, gathered for a few milliseconds; ListAuditEntries flushes it
+    /// first, so the count includes every write made so far (without it the world's last entries could land after the
+    /// first count and look like a hostile request that succeeded).
+    /// </remarks>
+    private async Task<long> AuditedSuccessesAsync()
+    {
+        await new AdminService.AdminServiceClient(fixture.Channel).ListAuditEntriesAsync(new ListAuditEntriesRequest { PageSize = 1 });
+        return await ServerDatabase.CountAsync(fixture.Server, $"SELECT COUNT(*) FROM {AuditTable} WHERE status_code IN ('OK', '0') AND method NOT LIKE '%ImportOutcomes'");
+    }
 
     private void Report(ConcurrentDictionary<(string Kind, StatusCode Code), int> tally)
     {
