@@ -29,35 +29,21 @@ public static class ReplicaCalls
     }
 
     /// <summary>Every outcome of the experiment, page after page, through <paramref name="replica"/>.</summary>
-    public static async Task<List<Outcome>> ListOutcomesAsync(Replica replica, string experimentName)
+    public static Task<List<Outcome>> ListOutcomesAsync(Replica replica, string experimentName)
     {
         ArgumentNullException.ThrowIfNull(replica);
-        var outcomes = new List<Outcome>();
-        var token = "";
-        do
-        {
-            var page = await replica.Outcomes.ListOutcomesAsync(new ListOutcomesRequest { Parent = experimentName, PageSize = 1000, PageToken = token });
-            outcomes.AddRange(page.Outcomes);
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-        return outcomes;
+        return AllPagesAsync(
+            async token => await replica.Outcomes.ListOutcomesAsync(new ListOutcomesRequest { Parent = experimentName, PageSize = 1000, PageToken = token }),
+            page => (page.Outcomes, page.NextPageToken));
     }
 
     /// <summary>Every enrolment of the experiment, page after page, through <paramref name="replica"/>.</summary>
-    public static async Task<List<Enrolment>> ListEnrolmentsAsync(Replica replica, string experimentName)
+    public static Task<List<Enrolment>> ListEnrolmentsAsync(Replica replica, string experimentName)
     {
         ArgumentNullException.ThrowIfNull(replica);
-        var enrolments = new List<Enrolment>();
-        var token = "";
-        do
-        {
-            var page = await replica.Experiments.ListEnrolmentsAsync(new ListEnrolmentsRequest { Parent = experimentName, PageSize = 1000, PageToken = token });
-            enrolments.AddRange(page.Enrolments);
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-        return enrolments;
+        return AllPagesAsync(
+            async token => await replica.Experiments.ListEnrolmentsAsync(new ListEnrolmentsRequest { Parent = experimentName, PageSize = 1000, PageToken = token }),
+            page => (page.Enrolments, page.NextPageToken));
     }
 
     /// <summary>The call's response, or its failure: races are judged on the statuses of every contender.</summary>
@@ -73,5 +59,19 @@ public static class ReplicaCalls
         {
             return new CallResult<T>(exception.StatusCode, null, exception);
         }
+    }
+
+    private static async Task<List<TItem>> AllPagesAsync<TPage, TItem>(Func<string, Task<TPage>> fetch, Func<TPage, (IEnumerable<TItem> Items, string NextPageToken)> split)
+    {
+        var items = new List<TItem>();
+        var token = "";
+        do
+        {
+            var (pageItems, next) = split(await fetch(token));
+            items.AddRange(pageItems);
+            token = next;
+        }
+        while (token.Length > 0);
+        return items;
     }
 }
