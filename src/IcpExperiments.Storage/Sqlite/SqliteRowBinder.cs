@@ -5,39 +5,37 @@ namespace IcpExperiments.Storage.Sqlite;
 
 /// <summary>
 /// Runs one statement with positional parameters (<c>?1</c>…) on a Microsoft.Data.Sqlite connection's native handle,
-/// inside whatever transaction the connection has open: binding by position skips the by-name lookup that
-/// Microsoft.Data.Sqlite does per parameter, which SQLite answers by scanning every name of the statement.
+/// inside whatever transaction the connection has open, through the same native binding as the ingest inserts
+/// (<see cref="SqliteNativeStatements"/>): binding by position skips the by-name lookup that Microsoft.Data.Sqlite does
+/// per parameter, which SQLite answers by scanning every name of the statement.
 /// </summary>
-internal static class SqliteRowBinder
+internal sealed class SqliteRowBinder : SqliteNativeStatements
 {
+    private SqliteRowBinder(SqliteConnection connection)
+        : base(connection)
+    {
+    }
+
     /// <summary>Prepares <paramref name="sql"/>, binds parameters 1…<paramref name="parameters"/> from <paramref name="valueAt"/> (0-based), steps once and returns the rows changed.</summary>
     public static int Execute(SqliteConnection connection, string sql, int parameters, Func<int, object?> valueAt)
     {
-        ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(valueAt);
-        var database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        Check(database, raw.sqlite3_prepare_v2(database, sql, out var statement));
-        using (statement)
-        {
-            for (int index = 0; index < parameters; index++) Check(database, Bind(statement, index + 1, valueAt(index)));
-            int result = raw.sqlite3_step(statement);
-            if (result != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(result, database);
-            return raw.sqlite3_changes(database);
-        }
+        using var binder = new SqliteRowBinder(connection);
+        var statement = binder.Prepare(sql);
+        for (int index = 0; index < parameters; index++) binder.Bind(statement, index + 1, valueAt(index));
+        return binder.Execute(statement);
     }
 
-    private static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
+    private void Bind(sqlite3_stmt statement, int index, object? value)
     {
-        null => raw.sqlite3_bind_null(statement, index),
-        string text => raw.sqlite3_bind_text16(statement, index, text.AsSpan()),
-        long number => raw.sqlite3_bind_int64(statement, index, number),
-        int number => raw.sqlite3_bind_int64(statement, index, number),
-        double number => raw.sqlite3_bind_double(statement, index, number),
-        _ => throw new NotSupportedException($"Cannot bind a {value.GetType().Name} by position."),
-    };
-
-    private static void Check(sqlite3 database, int result)
-    {
-        if (result != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(result, database);
+        switch (value)
+        {
+            case null: BindText(statement, index, (string?)null); break;
+            case string text: BindText(statement, index, text); break;
+            case long number: BindInt64(statement, index, number); break;
+            case int number: BindInt64(statement, index, number); break;
+            case double number: BindDouble(statement, index, number); break;
+            default: throw new NotSupportedException($"Cannot bind a {value.GetType().Name} by position.");
+        }
     }
 }
