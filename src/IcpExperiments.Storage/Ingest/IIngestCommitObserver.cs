@@ -1,10 +1,12 @@
 namespace IcpExperiments.Storage.Ingest;
 
 /// <summary>
-/// Told of every ingest transaction of this process that wrote rows, after it committed and while the write gate is still
-/// held, so in commit order. Must not throw: the rows are stored whatever it does.
+/// Told of every ingest transaction of this process that wrote rows just before it commits, under the write gate, so
+/// in commit order; <see cref="IngestCommit.Committed"/> then says whether it committed. Before, not after: SQLite's
+/// commit makes the rows visible to readers and then runs the WAL checkpoint in the same call (up to seconds), and a
+/// reader that saw the new data version must find the commit's delta already there. Must not throw.
 /// </summary>
 internal interface IIngestCommitObserver
 {
-    void Committed(IngestCommit commit);
+    void Committing(IngestCommit commit);
 }

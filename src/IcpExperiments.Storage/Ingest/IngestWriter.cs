@@ -11,7 +11,7 @@ namespace IcpExperiments.Storage.Ingest;
 /// Decides and stores ingest items (enrolments and outcomes) in one transaction, as the process's only writer: the
 /// enrolment rows' keys are looked up at once, the planner decides each row, the new rows are inserted with prepared
 /// statements (an outcome's event id and enrolment are checked by the insert itself) and the data version is bumped.
-/// Shared by batch imports and the unary group commit; it holds no per-call state, so it is a singleton. Each committed
+/// Shared by batch imports and the unary group commit; it holds no per-call state, so it is a singleton. Each
 /// transaction that wrote rows is told to the <see cref="IIngestCommitObserver"/> (the read model's feed) under the gate.
 /// </summary>
 internal sealed class IngestWriter(IStorageProvider provider, DbContextOptions<IcpExperimentsDbContext> contextOptions, IIngestCommitObserver commits)
@@ -79,8 +79,20 @@ internal sealed class IngestWriter(IStorageProvider provider, DbContextOptions<I
                 throw new InvalidOperationException("An outcome's event id or enrolment changed during a serialized ingest transaction.");
         }
 
-        await session.CommitAsync(cancellationToken);
-        if (session.WrittenDataVersion is { } version) commits.Committed(new IngestCommit(team, experimentId, version, now, plan));
+        var written = session.WrittenDataVersion is { } version ? new IngestCommit(team, experimentId, version, now, plan) : null;
+        if (written is not null) commits.Committing(written);
+        bool committed = false;
+        try
+        {
+            await session.CommitAsync(cancellationToken);
+            committed = true;
+        }
+        finally
+        {
+            // A failed commit is reported as not stored (readers then fall back to SQL, which is right either way).
+            written?.Finish(committed);
+        }
+
         trace.Committed(plan.NewEnrolments.Count + plan.NewOutcomes.Count);
         return plan;
     }

@@ -44,6 +44,38 @@ public sealed class PendingDeltasTests
     }
 
     [Fact]
+    public void TakeChain_CommitFailed_LeavesItOutForTheVersionWrittenAgain()
+    {
+        // Arrange: the first commit of version 6 failed; the next transaction produced 6 again.
+        var sut = CreateSut(versions: [5]);
+        var retried = Delta(6);
+        sut.Add(Delta(6, committed: false));
+        sut.Add(retried);
+
+        // Act
+        var chain = sut.TakeChain(after: 5, through: 6);
+
+        // Assert
+        Assert.Same(retried, Assert.Single(chain!));
+    }
+
+    [Fact]
+    public void TakeChain_CommitUnderWay_IncludesItForTheReaderToAwait()
+    {
+        // Arrange
+        var sut = CreateSut(versions: [1]);
+        var commit = new TaskCompletionSource<bool>();
+        sut.Add(new ReadModelDelta(2, 0, [], new FedOutcome[1], commit.Task));
+
+        // Act
+        var chain = sut.TakeChain(after: 0, through: 2);
+
+        // Assert
+        Assert.Equal([1L, 2L], chain!.Select(d => d.DataVersion));
+        Assert.False(chain![1].Committed.IsCompleted);
+    }
+
+    [Fact]
     public void Add_PastTheCap_DropsEveryDeltaHeldSoTheChainHasAGap()
     {
         // Arrange: three rows per delta, at most seven rows.
@@ -83,5 +115,5 @@ public sealed class PendingDeltasTests
     }
 
     /// <summary>A delta of two enrolments and one outcome (their content does not matter here).</summary>
-    private static ReadModelDelta Delta(long version) => new(version, 0, new FedEnrolment[2], new FedOutcome[1]);
+    private static ReadModelDelta Delta(long version, bool committed = true) => new(version, 0, new FedEnrolment[2], new FedOutcome[1], Task.FromResult(committed));
 }

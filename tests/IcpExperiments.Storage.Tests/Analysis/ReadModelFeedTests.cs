@@ -1,6 +1,6 @@
 using IcpExperiments.Core.Analysis;
 using IcpExperiments.Core.Application;
-using IcpExperiments.Core.Experiments;
+using IcpExperiments.Core.Outcomes;
 using IcpExperiments.Storage.Analysis;
 using IcpExperiments.Storage.Analysis.ReadModel;
 using Microsoft.Data.Sqlite;
@@ -167,6 +167,42 @@ public sealed class ReadModelFeedTests
         await writer.RecordAsync(20);
         await ReadModelEquivalenceTests.AssertSameAsScanAsync(database, experiment);
         Assert.Equal((1L, 1L, 1L), Counters(database));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task LoadSnapshotAsync_VersionVisibleBeforeItsCommitReturns_WaitsForTheCommit(bool committed)
+    {
+        // Arrange: the row and the version bump are visible (SQLite runs the WAL checkpoint inside the commit call,
+        // after that), while the delta of the transaction that wrote them is not yet reported committed.
+        await using var database = await OutcomeRepositoryTests.CreateRunningAsync(StorageEngine.Sqlite);
+        var experiment = await database.Experiments().GetAsync(Team, "exp-1", None);
+        await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
+        await ReadModelEquivalenceTests.AssertSameAsScanAsync(database, experiment);
+        long version = await database.DataVersions().GetAsync(Team, "exp-1", None);
+        var commit = new TaskCompletionSource<bool>();
+        var win = new FedOutcome(AccountKey.Of("acme"), OutcomeKind.Converted, Now.AddDays(-3).UtcTicks, 777.5m, "EUR", null);
+        database.Services.GetRequiredService<AnalysisReadModels>().Get(Team.Value, "exp-1").Pending
+            .Add(new ReadModelDelta(version + 1, Now.UtcTicks, [], [win], commit.Task));
+        await database.ExecuteAsync(
+            "INSERT INTO outcomes (team_id, experiment_id, event_id, account_id, kind, occurred_at, acv_currency, acv_amount, cycle_days, fingerprint, recorded_at) "
+            + "VALUES (@team, 'exp-1', 'win', 'acme', 'Converted', @at, 'EUR', '777.5', NULL, 'x', @stamp)",
+            ("team", Team.Value), ("at", win.OccurredAtTicks), ("stamp", Now.UtcTicks));
+        await database.ExecuteAsync("UPDATE experiments SET data_version = data_version + 1 WHERE id = 'exp-1'");
+
+        // Act
+        var read = database.Services.GetRequiredService<IAnalysisDataSource>().LoadSnapshotAsync(Team, experiment, Now, None);
+        await Task.Delay(200);
+        bool readBeforeTheCommit = read.IsCompleted;
+        commit.SetResult(committed);
+        var loaded = await read;
+
+        // Assert: a failed commit means another writer made that version, so the model reads it by SQL.
+        Assert.False(readBeforeTheCommit);
+        Assert.Equal([777.5], loaded.Snapshot.Arms[0].Acv);
+        await AssertEqualToAFullLoadAsync(database);
+        Assert.Equal(committed ? (1L, 0L, 1L) : (1L, 1L, 0L), Counters(database));
     }
 
     private static (long FullLoads, long CatchUps, long Fed) Counters(TestDatabase database)

@@ -3,8 +3,8 @@ namespace IcpExperiments.Storage.Analysis.ReadModel;
 /// <summary>
 /// One entry's committed deltas not yet applied to its facts, in commit order (ascending data versions), under a small
 /// lock of their own: writers add under the write gate while a reader may hold the entry's lock through a long load.
-/// A reader takes the chain from its facts' version to the one its transaction read; a version missing from the chain
-/// (written by another process, or dropped here) sends it to the SQL catch-up instead. Collects from the entry's
+/// A reader takes the chain from its facts' version to the one its transaction read (deltas whose commit failed left
+/// out); a version missing from the chain (written by another process, or dropped here) sends it to the SQL catch-up. Collects from the entry's
 /// creation (so a first load in progress loses nothing committed meanwhile) until <see cref="Stop"/>.
 /// </summary>
 internal sealed class PendingDeltas(int maxRows = PendingDeltas.DefaultMaxRows)
@@ -72,7 +72,7 @@ internal sealed class PendingDeltas(int maxRows = PendingDeltas.DefaultMaxRows)
             {
                 var delta = deltas[taken];
                 rows -= delta.Rows;
-                if (delta.DataVersion <= after || chain is null) continue;
+                if (delta.DataVersion <= after || chain is null || delta.Failed) continue;
                 if (delta.DataVersion != expected)
                 {
                     chain = null;

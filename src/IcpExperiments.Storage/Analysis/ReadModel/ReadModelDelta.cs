@@ -5,14 +5,20 @@ using IcpExperiments.Storage.Sqlite;
 namespace IcpExperiments.Storage.Analysis.ReadModel;
 
 /// <summary>
-/// The rows one committed ingest transaction of this process added to an experiment, and the data version it produced:
-/// applied to facts at the version before, it gives exactly what <see cref="FactsReader"/> would read for that
-/// transaction, so values are taken as a read of the stored row returns them (the ACV amount through its stored text,
-/// cycle days through SQLite's REAL). About 40 bytes per row; no string per row but the shared arm keys and currencies.
+/// The rows one ingest transaction of this process added to an experiment, and the data version it produced: applied
+/// to facts at the version before, it gives exactly what <see cref="FactsReader"/> would read for that transaction, so
+/// values are taken as a read of the stored row returns them (the ACV amount through its stored text, cycle days
+/// through SQLite's REAL). Added just before the commit: <see cref="Committed"/> says whether it was. About 40 bytes
+/// per row; no string per row but the shared arm keys and currencies.
 /// </summary>
-internal sealed class ReadModelDelta(long dataVersion, long recordedAtTicks, FedEnrolment[] enrolments, FedOutcome[] outcomes)
+internal sealed class ReadModelDelta(long dataVersion, long recordedAtTicks, FedEnrolment[] enrolments, FedOutcome[] outcomes, Task<bool> committed)
 {
     public long DataVersion { get; } = dataVersion;
+
+    /// <summary>Completes true once the transaction committed, false when its commit failed (then the rows were never stored).</summary>
+    public Task<bool> Committed { get; } = committed;
+
+    public bool Failed => Committed.IsCompletedSuccessfully && !Committed.Result;
 
     public int Rows => enrolments.Length + outcomes.Length;
 
@@ -41,7 +47,7 @@ internal sealed class ReadModelDelta(long dataVersion, long recordedAtTicks, Fed
                 AsStored(outcome.CycleDays));
         }
 
-        return new ReadModelDelta(commit.DataVersion, commit.RecordedAt.UtcTicks, enrolments, outcomes);
+        return new ReadModelDelta(commit.DataVersion, commit.RecordedAt.UtcTicks, enrolments, outcomes, commit.Committed);
     }
 
     /// <summary>

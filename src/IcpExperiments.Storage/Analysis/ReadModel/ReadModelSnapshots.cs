@@ -65,6 +65,7 @@ internal sealed class ReadModelSnapshots(AnalysisReadModels models)
         entry.Facts = null;
         entry.Pending.Start();
         var fed = entry.Pending.TakeChain(facts?.DataVersion ?? dataVersion, dataVersion);
+        if (fed is not null && !await AllCommittedAsync(fed, cancellationToken)) fed = null;
         if (facts is not null && fed is not null && fed.TrueForAll(delta => delta.ApplyTo(facts)))
         {
             Interlocked.Increment(ref fedCatchUps);
@@ -88,5 +89,20 @@ internal sealed class ReadModelSnapshots(AnalysisReadModels models)
         facts.DataVersion = dataVersion;
         entry.Facts = facts;
         return ReadModelFill.Filled;
+    }
+
+    /// <summary>
+    /// Waits for the deltas' commits: this transaction saw their versions, so a commit still under way (SQLite runs the
+    /// WAL checkpoint inside the commit call, after the rows are visible) is about to report success; false when one
+    /// failed (the version seen was then written by another process).
+    /// </summary>
+    private static async Task<bool> AllCommittedAsync(List<ReadModelDelta> deltas, CancellationToken cancellationToken)
+    {
+        foreach (var delta in deltas)
+        {
+            if (!await delta.Committed.WaitAsync(cancellationToken)) return false;
+        }
+
+        return true;
     }
 }
