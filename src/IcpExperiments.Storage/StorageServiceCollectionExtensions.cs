@@ -44,6 +44,7 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => o.Validate().Count == 0, "IcpExperiments:Analysis:ReadModelMegabytes must be between 0 and 1048576.").ValidateOnStart();
         services.AddSingleton<Analysis.ReadModel.AnalysisReadModels>();
         services.AddSingleton<Analysis.ReadModel.ReadModelSnapshots>();
+        services.AddSingleton<Ingest.IIngestCommitObserver, Analysis.ReadModel.ReadModelFeed>();
         services.AddSingleton<IAnalysisDataSource, Analysis.AnalysisDataSource>();
         services.AddSingleton<ISegmentDataSource, Analysis.SegmentDataSource>();
         return services;

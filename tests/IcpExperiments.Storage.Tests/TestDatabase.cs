@@ -54,6 +54,9 @@ internal sealed class TestDatabase : IAsyncDisposable
         await services.MigrateIcpExperimentsStorageAsync();
     }
 
+    /// <summary>A second server process on the same database (already migrated by this one); the caller disposes it.</summary>
+    public OtherProcess OpenOtherProcess() => new(Build(Configure));
+
     public IProfileRepository Profiles() => Scoped<IProfileRepository>();
 
     public IExperimentRepository Experiments() => Scoped<IExperimentRepository>();

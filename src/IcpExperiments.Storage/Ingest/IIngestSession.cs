@@ -26,6 +26,12 @@ internal interface IIngestSession : IAsyncDisposable
     /// </summary>
     Task<bool> TryInsertAsync(IngestPlan plan, DateTimeOffset recordedAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The data version the last successful <see cref="TryInsertAsync"/> bumped to; null when it wrote nothing or the
+    /// provider does not report it (then no <see cref="IIngestCommitObserver"/> hears of the transaction).
+    /// </summary>
+    long? WrittenDataVersion => null;
+
     /// <summary>Marks the point <see cref="RollbackToSavepointAsync"/> returns to.</summary>
     Task CreateSavepointAsync(CancellationToken cancellationToken);
 

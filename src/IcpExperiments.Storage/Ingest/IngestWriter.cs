@@ -11,9 +11,10 @@ namespace IcpExperiments.Storage.Ingest;
 /// Decides and stores ingest items (enrolments and outcomes) in one transaction, as the process's only writer: the
 /// enrolment rows' keys are looked up at once, the planner decides each row, the new rows are inserted with prepared
 /// statements (an outcome's event id and enrolment are checked by the insert itself) and the data version is bumped.
-/// Shared by batch imports and the unary group commit; it holds no per-call state, so it is a singleton.
+/// Shared by batch imports and the unary group commit; it holds no per-call state, so it is a singleton. Each committed
+/// transaction that wrote rows is told to the <see cref="IIngestCommitObserver"/> (the read model's feed) under the gate.
 /// </summary>
-internal sealed class IngestWriter(IStorageProvider provider, DbContextOptions<IcpExperimentsDbContext> contextOptions)
+internal sealed class IngestWriter(IStorageProvider provider, DbContextOptions<IcpExperimentsDbContext> contextOptions, IIngestCommitObserver commits)
 {
     private static readonly IReadOnlyDictionary<string, string> NoCampaigns = new Dictionary<string, string>();
 
@@ -79,6 +80,7 @@ internal sealed class IngestWriter(IStorageProvider provider, DbContextOptions<I
         }
 
         await session.CommitAsync(cancellationToken);
+        if (session.WrittenDataVersion is { } version) commits.Committed(new IngestCommit(team, experimentId, version, now, plan));
         trace.Committed(plan.NewEnrolments.Count + plan.NewOutcomes.Count);
         return plan;
     }

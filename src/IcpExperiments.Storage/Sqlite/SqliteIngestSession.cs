@@ -70,9 +70,12 @@ internal sealed class SqliteIngestSession : IIngestSession
         return found;
     }
 
+    public long? WrittenDataVersion { get; private set; }
+
     public async Task<bool> TryInsertAsync(IngestPlan plan, DateTimeOffset recordedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        WrittenDataVersion = null;
         if (!plan.HasWrites) return true;
 
         // SQLite executes synchronously anyway; the per-row loops avoid a Task per row.
@@ -81,7 +84,9 @@ internal sealed class SqliteIngestSession : IIngestSession
 
         if (plan.NewOutcomes.Count > 0 && !writer.OutcomeInsert.TryInsertAll(plan.NewOutcomes, team, experimentId, recordedAt)) return false;
 
-        await Command("UPDATE experiments SET data_version = data_version + 1 WHERE team_id = $team AND id = $experiment").ExecuteNonQueryAsync(cancellationToken);
+        var version = await Command("UPDATE experiments SET data_version = data_version + 1 WHERE team_id = $team AND id = $experiment RETURNING data_version")
+            .ExecuteScalarAsync(cancellationToken);
+        WrittenDataVersion = version is long written ? written : null;
         return true;
     }
 

@@ -63,6 +63,14 @@ internal sealed class SqliteOutcomeInsert(SqliteConnection connection) : SqliteN
         return true;
     }
 
+    /// <summary>The ACV amount a read of the stored text gives back (the text drops trailing zeros, so 1.50 reads as 1.5).</summary>
+    public static decimal AsStored(decimal amount)
+    {
+        Span<char> text = stackalloc char[64];
+        amount.TryFormat(text, out int written, DecimalFormat, CultureInfo.InvariantCulture);
+        return decimal.Parse(text[..written], NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
+    }
+
     private void BindShared(sqlite3_stmt statement, string team, string experimentId, DateTimeOffset recordedAt)
     {
         BindText(statement, 1, team);

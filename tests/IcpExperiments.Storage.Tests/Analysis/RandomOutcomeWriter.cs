@@ -1,4 +1,5 @@
 using IcpExperiments.Core.Accounts;
+using IcpExperiments.Core.Application;
 using IcpExperiments.Core.Campaigns;
 using IcpExperiments.Core.Enrolments;
 using IcpExperiments.Core.Outcomes;
@@ -10,8 +11,8 @@ namespace IcpExperiments.Storage.Tests.Analysis;
 /// Writes seeded random enrolments and outcome events into exp-1 through the repository, as clients would: losses,
 /// wins (ACV from a few values, so equal instants with different ACV occur), wins after a loss, a second event at the
 /// very instant of an earlier one, a later USD win after a EUR win (a second currency the fold must keep apart),
-/// events in bulk batches and one by one. Each write is stamped one second after the previous one unless
-/// <see cref="SameStamp"/> is set.
+/// events in bulk batches and one by one, and retried batches (<see cref="RetryAsync"/>). Each write is stamped one
+/// second after the previous one unless <see cref="SameStamp"/> is set; <see cref="Outcomes"/> says which process writes.
 /// </summary>
 internal sealed class RandomOutcomeWriter(TestDatabase database, int seed)
 {
@@ -21,10 +22,14 @@ internal sealed class RandomOutcomeWriter(TestDatabase database, int seed)
     private static readonly decimal[] AcvValues = [1_000m, 2_500m, 2_500.50m, 9_000m];
     private readonly Random random = new(seed);
     private readonly List<(string Id, DateTimeOffset EnrolledAt, List<DateTimeOffset> Events, bool WonInEur)> accounts = [];
+    private readonly List<OutcomeEvent> sent = [];
     private DateTimeOffset stamp = Now;
     private int events;
 
     public bool SameStamp { get; set; }
+
+    /// <summary>The repository writes go through: this process's by default, another process's to write behind its back.</summary>
+    public Func<IOutcomeRepository> Outcomes { get; set; } = database.Outcomes;
 
     /// <summary>Enrols <paramref name="count"/> new accounts in one batch; a fifth of them after <see cref="LastEvent"/>.</summary>
     public async Task EnrolAsync(int count)
@@ -39,7 +44,30 @@ internal sealed class RandomOutcomeWriter(TestDatabase database, int seed)
             rows.Add(new ImportRow(enrolment, null));
         }
 
-        await database.Outcomes().ImportAsync(Team, "exp-1", new ImportBatch($"enrol-{accounts.Count}", rows), NextStamp(), CancellationToken.None);
+        await Outcomes().ImportAsync(Team, "exp-1", new ImportBatch($"enrol-{accounts.Count}", rows), NextStamp(), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A client's retry mixed with new rows, in one batch: <paramref name="count"/> events already stored (duplicates,
+    /// so the first insert attempt falls short and the batch is planned again), as many new events, an event id reused
+    /// with other content, an event of an unknown account, an enrolment repeated and one into the other arm.
+    /// </summary>
+    public async Task RetryAsync(int count)
+    {
+        var rows = new List<ImportRow>();
+        for (int i = 0; i < count && sent.Count > 0; i++)
+        {
+            rows.Add(new ImportRow(null, sent[random.Next(sent.Count)]));
+            if (NextEvent() is { } fresh) rows.Add(new ImportRow(null, fresh));
+        }
+
+        if (sent.Count > 0) rows.Add(new ImportRow(null, sent[0] with { AccountId = accounts[^1].Id }));
+        rows.Add(new ImportRow(null, new OutcomeEvent($"evt-stray-{events}", "no-such-account", OutcomeKind.Lost, LastEvent, null, null)));
+        var (id, enrolledAt, _, _) = accounts[0];
+        var enrolment = Enrolment(id, "control", $"enrol-{id}") with { EnrolledAt = enrolledAt };
+        rows.Add(new ImportRow(enrolment, null));
+        rows.Add(new ImportRow(enrolment with { EventId = $"enrol-again-{events}", ArmKey = "variant-a" }, null));
+        await Outcomes().ImportAsync(Team, "exp-1", new ImportBatch($"retry-{events}", rows), NextStamp(), CancellationToken.None);
     }
 
     /// <summary>Records <paramref name="count"/> random events, half in one batch, half one call each.</summary>
@@ -51,10 +79,10 @@ internal sealed class RandomOutcomeWriter(TestDatabase database, int seed)
             var outcome = NextEvent();
             if (outcome is null) continue;
             if (i % 2 == 0) batch.Add(new ImportRow(null, outcome));
-            else await database.Outcomes().RecordAsync(Team, "exp-1", outcome, NextStamp(), CancellationToken.None);
+            else await Outcomes().RecordAsync(Team, "exp-1", outcome, NextStamp(), CancellationToken.None);
         }
 
-        if (batch.Count > 0) await database.Outcomes().ImportAsync(Team, "exp-1", new ImportBatch($"events-{events}", batch), NextStamp(), CancellationToken.None);
+        if (batch.Count > 0) await Outcomes().ImportAsync(Team, "exp-1", new ImportBatch($"events-{events}", batch), NextStamp(), CancellationToken.None);
     }
 
     private OutcomeEvent? NextEvent()
@@ -88,6 +116,7 @@ internal sealed class RandomOutcomeWriter(TestDatabase database, int seed)
         }
 
         times.Add(outcome.OccurredAt);
+        sent.Add(outcome);
         accounts[index] = (id, enrolledAt, times, wonInEur);
         return outcome;
     }

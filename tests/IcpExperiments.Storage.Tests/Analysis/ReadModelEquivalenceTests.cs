@@ -22,14 +22,14 @@ public abstract class ReadModelEquivalenceTests(StorageEngine engine)
     [Theory]
     [InlineData(20261124)]
     [InlineData(7)]
-    public async Task LoadSnapshotAsync_RandomWritesWithCatchUps_MatchesTheScanAtEveryAsOf(int seed)
+    public async Task LoadSnapshotAsync_RandomWritesFedToTheModel_MatchesTheScanAtEveryAsOf(int seed)
     {
         // Arrange
         await using var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         var writer = new RandomOutcomeWriter(database, seed);
         var experiment = await database.Experiments().GetAsync(Team, "exp-1", CancellationToken.None);
 
-        // Act / Assert: a first load, then rounds of writes each caught up.
+        // Act / Assert: a first load, then rounds of this process's writes, each fed to the model.
         await writer.EnrolAsync(120);
         await writer.RecordAsync(200);
         await AssertSameAsScanAsync(database, experiment);
@@ -41,19 +41,22 @@ public abstract class ReadModelEquivalenceTests(StorageEngine engine)
         }
 
         var model = database.Services.GetRequiredService<ReadModelSnapshots>();
-        Assert.Equal(engine == StorageEngine.Sqlite ? (1L, 3L) : (0L, 0L), (model.FullLoads, model.CatchUps));
+        Assert.Equal(engine == StorageEngine.Sqlite ? (1L, 0L, 3L) : (0L, 0L, 0L), (model.FullLoads, model.CatchUps, model.FedCatchUps));
     }
 
     [Fact]
     public async Task LoadSnapshotAsync_WritesStampedAtTheSameInstant_LoadsAgainAndMatchesTheScan()
     {
-        // Arrange: every write carries the same recorded-at, so no catch-up can tell new rows from old ones.
+        // Arrange: every write carries the same recorded-at, so no catch-up can tell new rows from old ones; the new
+        // rows come from another process, so the model cannot be fed them.
         await using var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
         var writer = new RandomOutcomeWriter(database, 11) { SameStamp = true };
         var experiment = await database.Experiments().GetAsync(Team, "exp-1", CancellationToken.None);
         await writer.EnrolAsync(60);
         await writer.RecordAsync(80);
         await AssertSameAsScanAsync(database, experiment);
+        await using var otherProcess = database.OpenOtherProcess();
+        writer.Outcomes = otherProcess.Outcomes;
 
         // Act
         await writer.RecordAsync(40);
@@ -112,7 +115,7 @@ public abstract class ReadModelEquivalenceTests(StorageEngine engine)
     }
 
     /// <summary>Compares at every as-of of <see cref="AsOfs"/>; returns the model's snapshot as of <see cref="Now"/>.</summary>
-    private static async Task<LoadedSnapshot> AssertSameAsScanAsync(TestDatabase database, Experiment experiment)
+    internal static async Task<LoadedSnapshot> AssertSameAsScanAsync(TestDatabase database, Experiment experiment)
     {
         var model = database.Services.GetRequiredService<IAnalysisDataSource>();
         var loaded = new List<LoadedSnapshot>();
@@ -127,7 +130,7 @@ public abstract class ReadModelEquivalenceTests(StorageEngine engine)
     }
 
     /// <summary>The ordered scan alone: a data source whose read model is switched off.</summary>
-    private static AnalysisDataSource Scan(TestDatabase database)
+    internal static AnalysisDataSource Scan(TestDatabase database)
     {
         var off = new AnalysisReadModels(Options.Create(new AnalysisReadModelOptions { ReadModelMegabytes = 0 }));
         var services = database.Services;

@@ -22,5 +22,12 @@ internal static class AccountKey
         return (long)hash;
     }
 
-    public static long Of(string accountId) => Of(System.Text.Encoding.UTF8.GetBytes(accountId));
+    /// <summary>The key of an account id as SQLite stores it (UTF-8); no allocation for ids of usual length (the write feed's path).</summary>
+    public static long Of(string accountId)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        int most = System.Text.Encoding.UTF8.GetMaxByteCount(accountId.Length);
+        Span<byte> utf8 = most <= 512 ? stackalloc byte[512] : new byte[most];
+        return Of(utf8[..System.Text.Encoding.UTF8.GetBytes(accountId, utf8)]);
+    }
 }

@@ -25,6 +25,9 @@ internal sealed class AnalysisReadModels(IOptions<AnalysisReadModelOptions> opti
         }
     }
 
+    /// <summary>The most rows each entry keeps pending (<see cref="PendingDeltas.DefaultMaxRows"/>; lower in tests), for entries created from now on.</summary>
+    public int MaxPendingRows { get; set; } = PendingDeltas.DefaultMaxRows;
+
     /// <summary>The entry of an experiment, created when missing, marked most recently used.</summary>
     public ReadModelEntry Get(string team, string experimentId)
     {
@@ -32,7 +35,7 @@ internal sealed class AnalysisReadModels(IOptions<AnalysisReadModelOptions> opti
         {
             if (!entries.TryGetValue((team, experimentId), out var entry))
             {
-                entry = new ReadModelEntry((team, experimentId));
+                entry = new ReadModelEntry((team, experimentId), MaxPendingRows);
                 entries.Add(entry.Key, entry);
                 entry.Recency = recency.AddFirst(entry);
                 return entry;
@@ -42,6 +45,12 @@ internal sealed class AnalysisReadModels(IOptions<AnalysisReadModelOptions> opti
             recency.AddFirst(entry.Recency!);
             return entry;
         }
+    }
+
+    /// <summary>The entry of an experiment when it has one, without creating it or changing its recency (the write feed's lookup).</summary>
+    public ReadModelEntry? Find(string team, string experimentId)
+    {
+        lock (gate) return entries.GetValueOrDefault((team, experimentId));
     }
 
     /// <summary>Records an entry's new size (its facts may have grown, been replaced or dropped) and evicts to fit.</summary>
@@ -64,5 +73,6 @@ internal sealed class AnalysisReadModels(IOptions<AnalysisReadModelOptions> opti
         recency.Remove(entry.Recency!);
         totalBytes -= entry.CountedBytes;
         entry.CountedBytes = 0;
+        entry.Pending.Stop();
     }
 }

@@ -126,6 +126,14 @@ internal sealed class ExperimentFacts(IReadOnlyList<string> armKeys)
         return currencies.Count;
     }
 
+    /// <summary>As <see cref="CurrencyIndex(ReadOnlySpan{byte})"/> for a code as stored from a string (its UTF-8).</summary>
+    public int CurrencyIndex(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(code.Length, 64))];
+        return code.Length <= 64 ? CurrencyIndex(utf8[..Encoding.UTF8.GetBytes(code, utf8)]) : CurrencyIndex(Encoding.UTF8.GetBytes(code));
+    }
+
     private byte IndexOf(string? code)
     {
         for (int i = 0; i < currencies.Count; i++)

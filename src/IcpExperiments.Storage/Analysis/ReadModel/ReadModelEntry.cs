@@ -1,12 +1,14 @@
 namespace IcpExperiments.Storage.Analysis.ReadModel;
 
 /// <summary>
-/// One experiment's slot in <see cref="AnalysisReadModels"/>: its facts (null until loaded), and the lock that lets one
-/// caller at a time catch up, load or read them.
+/// One experiment's slot in <see cref="AnalysisReadModels"/>: its facts (null until loaded), the lock that lets one
+/// caller at a time catch up, load or read them, and this process's committed writes not yet applied to them.
 /// </summary>
-internal sealed class ReadModelEntry((string Team, string Experiment) key)
+internal sealed class ReadModelEntry((string Team, string Experiment) key, int maxPendingRows = PendingDeltas.DefaultMaxRows)
 {
     public (string Team, string Experiment) Key { get; } = key;
+
+    public PendingDeltas Pending { get; } = new(maxPendingRows);
 
     public SemaphoreSlim Lock { get; } = new(1, 1);
 

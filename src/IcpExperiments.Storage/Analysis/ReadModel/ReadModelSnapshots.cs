@@ -7,23 +7,28 @@ namespace IcpExperiments.Storage.Analysis.ReadModel;
 
 /// <summary>
 /// Builds an analysis snapshot from the experiment's read model, first bringing the model to the data version the
-/// caller read in its transaction: equal, nothing to read; older, catch up with the rows recorded since (or load
-/// everything again when the catch-up cannot prove itself complete); newer (another call caught up meanwhile), the
-/// caller reads again. A model is never served at a version other than the one read in the same transaction, which is
-/// what keeps replicas and other processes writing the same file correct. One caller at a time per experiment.
+/// caller read in its transaction: equal, nothing to read; older, apply this process's own committed writes since (the
+/// <see cref="ReadModelFeed"/>) when they are every version in between, otherwise catch up with the rows recorded since
+/// (or load everything again when the catch-up cannot prove itself complete); newer (another call caught up meanwhile),
+/// the caller reads again. A model is never served at a version other than the one read in the same transaction, which
+/// is what keeps replicas and other processes writing the same file correct. One caller at a time per experiment.
 /// </summary>
 internal sealed class ReadModelSnapshots(AnalysisReadModels models)
 {
     private long fullLoads;
     private long catchUps;
+    private long fedCatchUps;
 
     public bool Enabled => models.Enabled;
 
     /// <summary>Models loaded from every row so far (first loads, and catch-ups that could not prove themselves complete).</summary>
     public long FullLoads => Interlocked.Read(ref fullLoads);
 
-    /// <summary>Models brought up to date with only the rows recorded since.</summary>
+    /// <summary>Models brought up to date by SQL with only the rows recorded since.</summary>
     public long CatchUps => Interlocked.Read(ref catchUps);
+
+    /// <summary>Models brought up to date from this process's own committed writes, without SQL.</summary>
+    public long FedCatchUps => Interlocked.Read(ref fedCatchUps);
 
     public async Task<ReadModelFill> TryFillAsync(
         SqliteConnection connection, TeamId team, Experiment experiment, long dataVersion, DateTimeOffset asOf, SnapshotBuilder builder, CancellationToken cancellationToken)
@@ -58,7 +63,13 @@ internal sealed class ReadModelSnapshots(AnalysisReadModels models)
 
         // Detached while it changes: a failure half-way (cancellation, I/O) must not leave half-applied facts behind.
         entry.Facts = null;
-        if (facts is not null && await FactsReader.CatchUpAsync(connection, team, experimentId, facts, cancellationToken))
+        entry.Pending.Start();
+        var fed = entry.Pending.TakeChain(facts?.DataVersion ?? dataVersion, dataVersion);
+        if (facts is not null && fed is not null && fed.TrueForAll(delta => delta.ApplyTo(facts)))
+        {
+            Interlocked.Increment(ref fedCatchUps);
+        }
+        else if (facts is not null && fed is null && await FactsReader.CatchUpAsync(connection, team, experimentId, facts, cancellationToken))
         {
             Interlocked.Increment(ref catchUps);
         }
@@ -68,6 +79,7 @@ internal sealed class ReadModelSnapshots(AnalysisReadModels models)
             facts = new ExperimentFacts(armKeys);
             if (!await FactsReader.LoadAllAsync(connection, team, experimentId, facts, cancellationToken))
             {
+                entry.Pending.Stop();
                 entry.UnusableAtVersion = dataVersion;
                 return ReadModelFill.Scan;
             }
