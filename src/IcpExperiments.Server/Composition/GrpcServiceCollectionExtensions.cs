@@ -25,12 +25,11 @@ public static class GrpcServiceCollectionExtensions
         services.AddSingleton<RateLimitInterceptor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<ErrorMappingInterceptor>();
+        services.AddSingleton<InterceptorChain>();
         services.AddGrpc(options =>
         {
-            options.Interceptors.Add<AuthenticationInterceptor>();
-            options.Interceptors.Add<RateLimitInterceptor>();
-            options.Interceptors.Add<AuditInterceptor>();
-            options.Interceptors.Add<ErrorMappingInterceptor>();
+            // One registration: the chain orders the four (see InterceptorChain for why they are not registered one by one).
+            options.Interceptors.Add<InterceptorChain>();
             options.MaxReceiveMessageSize = MaxReceiveMessageBytes;
             options.EnableDetailedErrors = false;
         });
