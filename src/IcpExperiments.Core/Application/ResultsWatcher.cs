@@ -15,6 +15,13 @@ namespace IcpExperiments.Core.Application;
 /// </summary>
 public sealed class ResultsWatcher(IExperimentAnalyzer analyzer, ExperimentChangeSignal signal, TimeProvider time, ExperimentAnalyzerOptions options)
 {
+    /// <summary>
+    /// Added to the staleness bound before the recheck: timers tick in whole milliseconds and may fire a little before
+    /// the high-resolution clock that dates cached results says the bound has passed. The cache then still served the
+    /// old result, the recheck ended, and the signalled write waited for the next poll (seen in CI).
+    /// </summary>
+    public static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(20);
+
     public async IAsyncEnumerable<ExperimentAnalysis> WatchAsync(
         TeamId team, string experimentId, AnalysisRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -26,7 +33,7 @@ public sealed class ResultsWatcher(IExperimentAnalyzer analyzer, ExperimentChang
         var recheck = false;
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (recheck) await Task.Delay(options.LiveMaxStaleness, time, cancellationToken);
+            if (recheck) await Task.Delay(options.LiveMaxStaleness + TimerSlack, time, cancellationToken);
             else await WaitForChangeOrPollAsync(changed, cancellationToken);
             var signalled = changed.IsCompleted;
             var quiet = options.WatchMinimumInterval - time.GetElapsedTime(lastPush);
