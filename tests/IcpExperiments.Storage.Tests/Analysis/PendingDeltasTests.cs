@@ -107,9 +107,55 @@ public sealed class PendingDeltasTests
         Assert.Null(sut.TakeChain(after: 0, through: 3));
     }
 
-    private static PendingDeltas CreateSut(long[] versions, int maxRows = 1_000)
+    [Fact]
+    public void Add_SharedBudgetFull_DropsThisExperimentsDeltasAndKeepsTheOthers()
     {
-        var sut = new PendingDeltas(maxRows);
+        // Arrange: three rows per delta, ten rows for every experiment together.
+        var budget = new PendingRowBudget(10);
+        var written = CreateSut(versions: [1, 2, 3], budget: budget);
+        var other = new PendingDeltas(1_000, budget);
+
+        // Act
+        other.Add(Delta(7));
+
+        // Assert: the other experiment could not reserve room, so it holds nothing and its next reader sees a gap.
+        Assert.Equal(0, other.Rows);
+        Assert.Null(other.TakeChain(after: 6, through: 7));
+        Assert.Equal(9, budget.Reserved);
+        Assert.Equal([1L, 2L, 3L], written.TakeChain(after: 0, through: 3)!.Select(d => d.DataVersion));
+    }
+
+    [Fact]
+    public void TakeChainAndStop_GiveTheirRowsBackToTheSharedBudget()
+    {
+        // Arrange
+        var budget = new PendingRowBudget(100);
+        var taken = CreateSut(versions: [1, 2, 3], budget: budget);
+        var stopped = CreateSut(versions: [1, 2], budget: budget);
+        var capped = CreateSut(versions: [1, 2], maxRows: 7, budget: budget);
+
+        // Act
+        taken.TakeChain(after: 0, through: 2);
+        stopped.Stop();
+        capped.Add(Delta(3));
+
+        // Assert: only the delta still pending (version 3 of the first) holds room.
+        Assert.Equal(3, budget.Reserved);
+    }
+
+    [Fact]
+    public void ForReadModel_QuarterOfTheBudgetInRows()
+    {
+        // Arrange / Act
+        var budget = PendingRowBudget.ForReadModel(256L * 1024 * 1024);
+
+        // Assert
+        Assert.Equal(256L * 1024 * 1024 / 4 / PendingRowBudget.BytesPerRow, budget.MaxRows);
+    }
+
+    private static PendingDeltas CreateSut(long[] versions, int maxRows = 1_000, PendingRowBudget? budget = null)
+    {
+        var sut = new PendingDeltas(maxRows, budget);
         foreach (long version in versions) sut.Add(Delta(version));
         return sut;
     }

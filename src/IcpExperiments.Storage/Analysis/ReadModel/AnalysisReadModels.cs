@@ -15,6 +15,9 @@ internal sealed class AnalysisReadModels(IOptions<AnalysisReadModelOptions> opti
     private readonly Lock gate = new();
     private long totalBytes;
 
+    /// <summary>The rows every entry's pending deltas may hold together (a quarter of the budget, see <see cref="PendingRowBudget"/>).</summary>
+    public PendingRowBudget PendingBudget { get; } = PendingRowBudget.ForReadModel(options.Value.BudgetBytes);
+
     public bool Enabled => options.Value.ReadModelMegabytes > 0;
 
     public long TotalBytes
@@ -35,7 +38,7 @@ internal sealed class AnalysisReadModels(IOptions<AnalysisReadModelOptions> opti
         {
             if (!entries.TryGetValue((team, experimentId), out var entry))
             {
-                entry = new ReadModelEntry((team, experimentId), MaxPendingRows);
+                entry = new ReadModelEntry((team, experimentId), MaxPendingRows, PendingBudget);
                 entries.Add(entry.Key, entry);
                 entry.Recency = recency.AddFirst(entry);
                 return entry;

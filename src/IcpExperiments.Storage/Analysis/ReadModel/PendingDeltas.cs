@@ -5,9 +5,10 @@ namespace IcpExperiments.Storage.Analysis.ReadModel;
 /// lock of their own: writers add under the write gate while a reader may hold the entry's lock through a long load.
 /// A reader takes the chain from its facts' version to the one its transaction read (deltas whose commit failed left
 /// out); a version missing from the chain (written by another process, or dropped here) sends it to the SQL catch-up. Collects from the entry's
-/// creation (so a first load in progress loses nothing committed meanwhile) until <see cref="Stop"/>.
+/// creation (so a first load in progress loses nothing committed meanwhile) until <see cref="Stop"/>. The rows held
+/// count against the process-wide <see cref="PendingRowBudget"/> too.
 /// </summary>
-internal sealed class PendingDeltas(int maxRows = PendingDeltas.DefaultMaxRows)
+internal sealed class PendingDeltas(int maxRows = PendingDeltas.DefaultMaxRows, PendingRowBudget? budget = null)
 {
     /// <summary>
     /// Rows kept at most. An experiment written but not analysed for long would otherwise hold every row in memory
@@ -16,6 +17,7 @@ internal sealed class PendingDeltas(int maxRows = PendingDeltas.DefaultMaxRows)
     /// </summary>
     public const int DefaultMaxRows = 1_000_000;
 
+    private readonly PendingRowBudget shared = budget ?? PendingRowBudget.Unlimited;
     private readonly Lock sync = new();
     private readonly List<ReadModelDelta> deltas = [];
     private int rows;
@@ -45,10 +47,9 @@ internal sealed class PendingDeltas(int maxRows = PendingDeltas.DefaultMaxRows)
         lock (sync)
         {
             if (!collecting) return;
-            if (rows + (long)delta.Rows > maxRows)
+            if (rows + (long)delta.Rows > maxRows || !shared.TryReserve(delta.Rows))
             {
-                deltas.Clear();
-                rows = 0;
+                Clear();
                 return;
             }
 
@@ -67,11 +68,12 @@ internal sealed class PendingDeltas(int maxRows = PendingDeltas.DefaultMaxRows)
         {
             var chain = new List<ReadModelDelta>();
             long expected = after + 1;
-            int taken = 0;
+            int taken = 0, released = 0;
             for (; taken < deltas.Count && deltas[taken].DataVersion <= through; taken++)
             {
                 var delta = deltas[taken];
                 rows -= delta.Rows;
+                released += delta.Rows;
                 if (delta.DataVersion <= after || chain is null || delta.Failed) continue;
                 if (delta.DataVersion != expected)
                 {
@@ -84,6 +86,7 @@ internal sealed class PendingDeltas(int maxRows = PendingDeltas.DefaultMaxRows)
             }
 
             deltas.RemoveRange(0, taken);
+            shared.Release(released);
             return chain is not null && expected == through + 1 ? chain : null;
         }
     }
@@ -100,8 +103,15 @@ internal sealed class PendingDeltas(int maxRows = PendingDeltas.DefaultMaxRows)
         lock (sync)
         {
             collecting = false;
-            deltas.Clear();
-            rows = 0;
+            Clear();
         }
+    }
+
+    /// <summary>Drops every delta held and gives their rows back to the budget; the caller holds the lock.</summary>
+    private void Clear()
+    {
+        shared.Release(rows);
+        deltas.Clear();
+        rows = 0;
     }
 }

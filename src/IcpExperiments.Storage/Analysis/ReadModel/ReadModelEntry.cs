@@ -4,11 +4,11 @@ namespace IcpExperiments.Storage.Analysis.ReadModel;
 /// One experiment's slot in <see cref="AnalysisReadModels"/>: its facts (null until loaded), the lock that lets one
 /// caller at a time catch up, load or read them, and this process's committed writes not yet applied to them.
 /// </summary>
-internal sealed class ReadModelEntry((string Team, string Experiment) key, int maxPendingRows = PendingDeltas.DefaultMaxRows)
+internal sealed class ReadModelEntry((string Team, string Experiment) key, int maxPendingRows = PendingDeltas.DefaultMaxRows, PendingRowBudget? pendingBudget = null)
 {
     public (string Team, string Experiment) Key { get; } = key;
 
-    public PendingDeltas Pending { get; } = new(maxPendingRows);
+    public PendingDeltas Pending { get; } = new(maxPendingRows, pendingBudget);
 
     public SemaphoreSlim Lock { get; } = new(1, 1);
 
