@@ -131,6 +131,7 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     private static ServiceProvider Build(Action<StorageOptions> configure) =>
         new ServiceCollection()
+            .AddSingleton<System.Diagnostics.Metrics.IMeterFactory, TestMeterFactory>()
             .AddIcpExperimentsStorage(configure)
             .AddIcpExperimentsPostgresStorage()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using IcpExperiments.Core.Analysis;
 using IcpExperiments.Core.Experiments;
 using IcpExperiments.Core.Teams;
@@ -13,11 +14,19 @@ namespace IcpExperiments.Storage.Analysis.ReadModel;
 /// the caller reads again. A model is never served at a version other than the one read in the same transaction, which
 /// is what keeps replicas and other processes writing the same file correct. One caller at a time per experiment.
 /// </summary>
-internal sealed class ReadModelSnapshots(AnalysisReadModels models)
+internal sealed class ReadModelSnapshots
 {
+    private readonly AnalysisReadModels models;
     private long fullLoads;
     private long catchUps;
     private long fedCatchUps;
+
+    /// <summary>With <paramref name="meters"/> (the host's), the counters below are also published (<see cref="ReadModelMetrics"/>).</summary>
+    public ReadModelSnapshots(AnalysisReadModels models, IMeterFactory? meters = null)
+    {
+        this.models = models;
+        if (meters is not null) ReadModelMetrics.Observe(meters, this);
+    }
 
     public bool Enabled => models.Enabled;
 
