@@ -16,9 +16,13 @@ public sealed class IcpExperimentsMetrics
     public const string CacheLookupsName = "icp_experiments.analysis.cache.lookups";
     public const string RpcDurationName = "icp_experiments.rpc.server.duration";
 
+    /// <summary>Observable, published by storage over its read models' counters (SQLite): how each was brought up to date.</summary>
+    public const string ReadModelUpdatesName = "icp_experiments.analysis.read_model.updates";
+
     public const string PathAttribute = "icp_experiments.ingest.path";
     public const string ReasonAttribute = "icp_experiments.reject.reason";
     public const string CacheResultAttribute = "icp_experiments.cache.result";
+    public const string ReadModelPathAttribute = "icp_experiments.read_model.path";
 
     /// <summary>Unary RPCs: RecordOutcome and EnrolAccount.</summary>
     public const string UnaryPath = "unary";
@@ -34,6 +38,15 @@ public sealed class IcpExperimentsMetrics
 
     /// <summary>Started (or queued) a new computation.</summary>
     public const string CacheMiss = "miss";
+
+    /// <summary>A read model brought up to date from this process's own committed writes, without SQL.</summary>
+    public const string ReadModelFed = "fed";
+
+    /// <summary>A read model caught up by SQL (another process wrote the file, or pending rows were dropped).</summary>
+    public const string ReadModelSqlCatchUp = "sql_catch_up";
+
+    /// <summary>A read model loaded from every row.</summary>
+    public const string ReadModelFullLoad = "full_load";
 
     // Seconds, from 1 ms (a cached read) to 30 s (a very large cold analysis or a long import stream).
     private static readonly double[] DurationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];

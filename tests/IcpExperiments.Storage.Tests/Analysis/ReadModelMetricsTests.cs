@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using IcpExperiments.Core.Application;
-using IcpExperiments.Storage.Analysis.ReadModel;
+using IcpExperiments.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using static IcpExperiments.Storage.Tests.TestData;
 
@@ -29,9 +29,9 @@ public sealed class ReadModelMetricsTests
         var reported = Read(database);
 
         // Assert
-        Assert.Equal(1, reported[ReadModelMetrics.FullLoadPath]);
-        Assert.Equal(0, reported[ReadModelMetrics.SqlCatchUpPath]);
-        Assert.Equal(1, reported[ReadModelMetrics.FedPath]);
+        Assert.Equal(1, reported[IcpExperimentsMetrics.ReadModelFullLoad]);
+        Assert.Equal(0, reported[IcpExperimentsMetrics.ReadModelSqlCatchUp]);
+        Assert.Equal(1, reported[IcpExperimentsMetrics.ReadModelFed]);
     }
 
     /// <summary>The counter's values by path, from this database's own meter factory only (tests run in parallel).</summary>
@@ -42,13 +42,13 @@ public sealed class ReadModelMetricsTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Name == ReadModelMetrics.UpdatesName) l.EnableMeasurementEvents(instrument);
+            if (ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Name == IcpExperimentsMetrics.ReadModelUpdatesName) l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
             foreach (var tag in tags)
             {
-                if (tag.Key == ReadModelMetrics.PathAttribute) values[(string)tag.Value!] = value;
+                if (tag.Key == IcpExperimentsMetrics.ReadModelPathAttribute) values[(string)tag.Value!] = value;
             }
         });
         listener.Start();
