@@ -1,3 +1,4 @@
+using System.Globalization;
 using IcpExperiments.Core.Outcomes;
 using IcpExperiments.Core.Paging;
 using static IcpExperiments.Storage.Tests.TestData;
@@ -48,6 +49,30 @@ public abstract class ImportChunkedInsertTests(StorageEngine engine)
             [(3, "ACCOUNT_NOT_ENROLLED", "account_id"), (40, "OUTCOME_BEFORE_ENROLMENT", "occurred_at"), (65, "ACCOUNT_NOT_ENROLLED", "account_id")],
             result.Rejections.Select(r => (r.Index, r.Reason, r.Field)));
         Assert.Equal(67, await CountOutcomesAsync(database));
+    }
+
+    [Fact]
+    public async Task ImportAsync_BatchSpanningEveryStatementSize_StoresEachRowWithItsOwnValuesAndRejectsOnlyTheBadOnes()
+    {
+        // Arrange: 63 rows go in statements of 32, 16, 8, 4, 2 and 1 rows (enrolments too); row 59 (in the 2-row
+        // statement) names an account that is not enrolled and row 62 (the 1-row statement) an event id already stored.
+        await using var database = await EnrolledAsync(engine, 63);
+        await database.Outcomes().RecordAsync(Team, "exp-1", Lost("evt-62", "acct-62"), Now, None);
+        var rows = Enumerable.Range(0, 63).Select(i => new ImportRow(null, Converted($"evt-{i:D2}", $"acct-{i:D2}", 1_000m + i))).ToList();
+        rows[59] = new ImportRow(null, Lost("evt-59", "ghost"));
+
+        // Act
+        var result = await database.Outcomes().ImportAsync(Team, "exp-1", new ImportBatch("b", rows), Now.AddHours(1), None);
+
+        // Assert
+        Assert.Equal((61, 0), (result.Accepted, result.Duplicates));
+        Assert.Equal([(59, "ACCOUNT_NOT_ENROLLED"), (62, "EVENT_ID_REUSED")], result.Rejections.Select(r => (r.Index, r.Reason)));
+        var stored = (await database.Outcomes().ListOutcomesAsync(Team, "exp-1", new PageRequest(100, null), None)).Items;
+        Assert.Equal(62, stored.Count);
+        Assert.All(stored.Where(o => o.Event.EventId != "evt-62"), o =>
+            Assert.Equal((o.Event.EventId.Replace("evt-", "acct-", StringComparison.Ordinal), 1_000m + int.Parse(o.Event.EventId[4..], CultureInfo.InvariantCulture)), (o.Event.AccountId, o.Event.Acv!.Value.Amount)));
+        var enrolled = (await database.Outcomes().ListEnrolmentsAsync(Team, "exp-1", new PageRequest(100, null), None)).Items;
+        Assert.Equal(Enumerable.Range(0, 63).Select(i => $"acct-{i:D2}"), enrolled.Select(e => e.Account.AccountId));
     }
 
     [Fact]

@@ -6,24 +6,17 @@ using SQLitePCL;
 namespace IcpExperiments.Storage.Sqlite;
 
 /// <summary>
-/// Inserts enrolments with native prepared statements of <see cref="ChunkRows"/> rows each (one for the remainder),
-/// bound by position. The planner has already decided every row, so this is a plain insert: a key clash is an error.
+/// Inserts enrolments with native multi-row prepared statements bound by position (<see cref="SqliteMultiRowInsert"/>). The planner has already decided every row, so this is a plain insert: a key clash is an error.
 /// Values are written exactly as EF writes them: UTC ticks, the attribute lists as <see cref="StorageJson"/>.
 /// </summary>
-internal sealed class SqliteEnrolmentInsert(SqliteConnection connection) : SqliteNativeStatements(connection)
+internal sealed class SqliteEnrolmentInsert(SqliteConnection connection) : SqliteMultiRowInsert(connection)
 {
-    /// <summary>Rows per multi-row statement (as for outcomes: past ~32 the per-statement saving is spent).</summary>
-    public const int ChunkRows = 32;
-
     private const int FirstRowParameter = 4; // ?1 team, ?2 experiment, ?3 recorded_at
     private const int ParametersPerRow = 13;
     private const string EmptyList = "[]";
     private const string EmptyObject = "{}";
 
-    private sqlite3_stmt? chunk;
-    private sqlite3_stmt? single;
-
-    public static string Sql(int rows) =>
+    protected override string Sql(int rows) =>
         "INSERT INTO enrolments (team_id, experiment_id, recorded_at, account_id, event_id, arm_key, campaign_id, enrolled_at, industry, " +
         "employee_count, region, annual_revenue, funding_stage, tech_stack_json, extra_json, fingerprint) " +
         $"SELECT ?1, ?2, ?3, v.* FROM (VALUES {ValueRows(rows, ParametersPerRow, FirstRowParameter)}) AS v";
@@ -32,19 +25,14 @@ internal sealed class SqliteEnrolmentInsert(SqliteConnection connection) : Sqlit
     public void InsertAll(IReadOnlyList<(Enrolment Enrolment, string Fingerprint)> rows, string team, string experimentId, DateTimeOffset recordedAt)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count >= ChunkRows) BindShared(chunk ??= Prepare(Sql(ChunkRows)), team, experimentId, recordedAt);
-        if (rows.Count % ChunkRows != 0) BindShared(single ??= Prepare(Sql(1)), team, experimentId, recordedAt);
-        int next = 0;
-        for (; next + ChunkRows <= rows.Count; next += ChunkRows)
+        for (int next = 0; next < rows.Count;)
         {
-            for (int row = 0; row < ChunkRows; row++) Bind(chunk!, row, rows[next + row]);
-            Execute(chunk!);
-        }
-
-        for (; next < rows.Count; next++)
-        {
-            Bind(single!, 0, rows[next]);
-            Execute(single!);
+            int size = NextStatementRows(rows.Count - next);
+            var statement = StatementFor(size);
+            BindShared(statement, team, experimentId, recordedAt);
+            for (int row = 0; row < size; row++) Bind(statement, row, rows[next + row]);
+            Execute(statement);
+            next += size;
         }
     }
 

@@ -6,28 +6,22 @@ using SQLitePCL;
 namespace IcpExperiments.Storage.Sqlite;
 
 /// <summary>
-/// Inserts outcomes with native prepared statements of <see cref="ChunkRows"/> rows each (one for the remainder), bound by
-/// position (<see cref="SqliteNativeStatements"/>). Each row is inserted only if its account is enrolled no later than the outcome (a join
-/// on the enrolments key, so no separate lookup) and its event id is new (ON CONFLICT DO NOTHING). Values are
+/// Inserts outcomes with native multi-row prepared statements bound by position (<see cref="SqliteMultiRowInsert"/>).
+/// Each row is inserted only if its account is enrolled no later than the outcome (a join on the enrolments key, so no
+/// separate lookup) and its event id is new (ON CONFLICT DO NOTHING). Values are
 /// written exactly as EF writes them: enum names, UTC ticks, decimals as Microsoft.Data.Sqlite formats them.
 /// </summary>
-internal sealed class SqliteOutcomeInsert(SqliteConnection connection) : SqliteNativeStatements(connection)
+internal sealed class SqliteOutcomeInsert(SqliteConnection connection) : SqliteMultiRowInsert(connection)
 {
-    /// <summary>Rows per multi-row statement: past ~32 the per-statement saving is spent and statements grow large.</summary>
-    public const int ChunkRows = 32;
-
     private const int FirstRowParameter = 4; // ?1 team, ?2 experiment, ?3 recorded_at
     private const int ParametersPerRow = 8;
     private const string DecimalFormat = "0.0###########################"; // Microsoft.Data.Sqlite's decimal text
-
-    private sqlite3_stmt? chunk;
-    private sqlite3_stmt? single;
 
     /// <summary>
     /// The statement for <paramref name="rows"/> rows. A join's ON would be read as the upsert's, hence the WHERE
     /// (SQLite's documented workaround).
     /// </summary>
-    public static string Sql(int rows)
+    protected override string Sql(int rows)
     {
         var values = ValueRows(rows, ParametersPerRow, FirstRowParameter);
         return "INSERT INTO outcomes (team_id, experiment_id, event_id, account_id, kind, occurred_at, acv_currency, acv_amount, cycle_days, fingerprint, recorded_at) " +
@@ -45,19 +39,14 @@ internal sealed class SqliteOutcomeInsert(SqliteConnection connection) : SqliteN
     {
         ArgumentNullException.ThrowIfNull(rows);
         int next = 0;
-        // Statements are prepared when first needed: a process that only records unary writes never prepares the multi-row one.
-        if (rows.Count >= ChunkRows) BindShared(chunk ??= Prepare(Sql(ChunkRows)), team, experimentId, recordedAt);
-        if (rows.Count % ChunkRows != 0) BindShared(single ??= Prepare(Sql(1)), team, experimentId, recordedAt);
-        for (; next + ChunkRows <= rows.Count; next += ChunkRows)
+        while (next < rows.Count)
         {
-            for (int row = 0; row < ChunkRows; row++) Bind(chunk!, row, rows[next + row]);
-            if (Execute(chunk!) != ChunkRows) return false;
-        }
-
-        for (; next < rows.Count; next++)
-        {
-            Bind(single!, 0, rows[next]);
-            if (Execute(single!) != 1) return false;
+            int size = NextStatementRows(rows.Count - next);
+            var statement = StatementFor(size);
+            BindShared(statement, team, experimentId, recordedAt);
+            for (int row = 0; row < size; row++) Bind(statement, row, rows[next + row]);
+            if (Execute(statement) != size) return false;
+            next += size;
         }
 
         return true;
