@@ -8,23 +8,24 @@ using Microsoft.Data.Sqlite;
 namespace IcpExperiments.Storage.Sqlite;
 
 /// <summary>
-/// The SQLite ingest transaction, on the process's writer connection (<see cref="SqliteWriter"/>): batch lookups pass
-/// their keys as one JSON array (<c>json_each</c>), so a batch of any size costs one query per lookup; every statement
-/// stays prepared across transactions, and parameters are rebound.
+/// The SQLite ingest transaction, on the process's writer connection (<see cref="SqliteWriter"/>). The statements every
+/// transaction runs are native and prepared once (<see cref="SqliteSessionStatements"/>), so the transaction is opened and
+/// ended natively and Microsoft.Data.Sqlite sees no transaction of its own: its commands (the batch lookups, which pass
+/// their keys as one JSON array through <c>json_each</c>, so a batch of any size costs one query per lookup) run inside
+/// the native one. Every statement stays prepared across transactions, and parameters are rebound.
 /// </summary>
 internal sealed class SqliteIngestSession : IIngestSession
 {
-    private const string SavepointName = "ingest_attempt";
-
     private readonly SqliteWriter writer;
-    private readonly SqliteTransaction transaction;
+    private readonly SqliteSessionStatements statements;
     private readonly string team;
     private readonly string experimentId;
 
     private SqliteIngestSession(SqliteWriter writer, string team, string experimentId)
     {
         this.writer = writer;
-        transaction = writer.Connection.BeginTransaction(deferred: false);
+        statements = writer.SessionStatements;
+        statements.Begin();
         this.team = team;
         this.experimentId = experimentId;
     }
@@ -32,13 +33,11 @@ internal sealed class SqliteIngestSession : IIngestSession
     /// <summary>Begins an IMMEDIATE transaction on the writer connection; the caller holds the write gate.</summary>
     public static SqliteIngestSession Begin(SqliteWriter writer, TeamId team, string experimentId) => new(writer, team.Value, experimentId);
 
-    public async Task<IngestExperiment?> LoadExperimentAsync(CancellationToken cancellationToken)
+    public Task<IngestExperiment?> LoadExperimentAsync(CancellationToken cancellationToken)
     {
-        var command = Command("SELECT state, arms_json FROM experiments WHERE team_id = $team AND id = $experiment");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken)) return null;
-        var state = Enum.Parse<ExperimentState>(reader.GetString(0));
-        return new IngestExperiment(state, writer.ArmKeys(reader.GetString(1)));
+        cancellationToken.ThrowIfCancellationRequested();
+        var stored = statements.LoadExperiment(team, experimentId);
+        return Task.FromResult(stored is var (state, armsJson) ? new IngestExperiment(Enum.Parse<ExperimentState>(state), writer.ArmKeys(armsJson)) : null);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> LoadCampaignArmsAsync(CancellationToken cancellationToken)
@@ -72,31 +71,47 @@ internal sealed class SqliteIngestSession : IIngestSession
 
     public long? WrittenDataVersion { get; private set; }
 
-    public async Task<bool> TryInsertAsync(IngestPlan plan, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    public Task<bool> TryInsertAsync(IngestPlan plan, DateTimeOffset recordedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         WrittenDataVersion = null;
-        if (!plan.HasWrites) return true;
+        if (!plan.HasWrites) return Task.FromResult(true);
 
         // SQLite executes synchronously anyway; the per-row loops avoid a Task per row.
         cancellationToken.ThrowIfCancellationRequested();
         if (plan.NewEnrolments.Count > 0) writer.EnrolmentInsert.InsertAll(plan.NewEnrolments, team, experimentId, recordedAt);
 
-        if (plan.NewOutcomes.Count > 0 && !writer.OutcomeInsert.TryInsertAll(plan.NewOutcomes, team, experimentId, recordedAt)) return false;
+        if (plan.NewOutcomes.Count > 0 && !writer.OutcomeInsert.TryInsertAll(plan.NewOutcomes, team, experimentId, recordedAt)) return Task.FromResult(false);
 
-        var version = await Command("UPDATE experiments SET data_version = data_version + 1 WHERE team_id = $team AND id = $experiment RETURNING data_version")
-            .ExecuteScalarAsync(cancellationToken);
-        WrittenDataVersion = version is long written ? written : null;
-        return true;
+        WrittenDataVersion = statements.BumpDataVersion(team, experimentId);
+        return Task.FromResult(true);
     }
 
-    public Task CreateSavepointAsync(CancellationToken cancellationToken) => transaction.SaveAsync(SavepointName, cancellationToken);
+    public Task CreateSavepointAsync(CancellationToken cancellationToken)
+    {
+        statements.CreateSavepoint();
+        return Task.CompletedTask;
+    }
 
-    public Task RollbackToSavepointAsync(CancellationToken cancellationToken) => transaction.RollbackAsync(SavepointName, cancellationToken);
+    public Task RollbackToSavepointAsync(CancellationToken cancellationToken)
+    {
+        statements.RollbackToSavepoint();
+        return Task.CompletedTask;
+    }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+    public Task CommitAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        statements.Commit();
+        return Task.CompletedTask;
+    }
 
-    public ValueTask DisposeAsync() => transaction.DisposeAsync();
+    /// <summary>Rolls back whatever the session has not committed (a failed attempt, a cancelled batch, a failed COMMIT).</summary>
+    public ValueTask DisposeAsync()
+    {
+        statements.Rollback();
+        return ValueTask.CompletedTask;
+    }
 
     private async Task ReadEnrolmentsAsync(string keyColumn, IReadOnlyCollection<string> keys, List<StoredEnrolment> found, CancellationToken cancellationToken)
     {
@@ -114,7 +129,7 @@ internal sealed class SqliteIngestSession : IIngestSession
 
     private SqliteCommand Command(string sql)
     {
-        var command = writer.Command(sql, transaction);
+        var command = writer.Command(sql);
         command.Parameters.AddWithValue("$team", team);
         command.Parameters.AddWithValue("$experiment", experimentId);
         return command;

@@ -66,6 +66,23 @@ internal abstract class SqliteNativeStatements : IDisposable
         }
     }
 
+    /// <summary>Runs a statement that gives at most one row and reads it with <paramref name="read"/>; default when it gives none.</summary>
+    protected T? QuerySingle<T>(sqlite3_stmt statement, Func<sqlite3_stmt, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            int result = raw.sqlite3_step(statement);
+            if (result == raw.SQLITE_DONE) return default;
+            if (result != raw.SQLITE_ROW) SqliteException.ThrowExceptionForRC(result, Database);
+            return read(statement);
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
+
     protected void BindText(sqlite3_stmt statement, int index, string? value) =>
         Check(value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text16(statement, index, value.AsSpan()));
 

@@ -16,6 +16,7 @@ internal sealed class SqliteWriter(string connectionString, SqliteConnectionPrag
     private SqliteConnection? connection;
     private SqliteOutcomeInsert? outcomeInsert;
     private SqliteEnrolmentInsert? enrolmentInsert;
+    private SqliteSessionStatements? sessionStatements;
     private readonly ArmKeysCache armKeys = new();
 
     public SqliteConnection Connection => connection ??= Open();
@@ -24,8 +25,13 @@ internal sealed class SqliteWriter(string connectionString, SqliteConnectionPrag
 
     public SqliteEnrolmentInsert EnrolmentInsert => enrolmentInsert ??= new SqliteEnrolmentInsert(Connection);
 
-    /// <summary>The command for <paramref name="sql"/> (prepared on first execution, kept), in <paramref name="transaction"/>, without parameters.</summary>
-    public SqliteCommand Command(string sql, SqliteTransaction transaction)
+    public SqliteSessionStatements SessionStatements => sessionStatements ??= new SqliteSessionStatements(Connection);
+
+    /// <summary>
+    /// The command for <paramref name="sql"/> (prepared on first execution, kept), without parameters. It runs inside the
+    /// session's native transaction, which Microsoft.Data.Sqlite does not track, so it carries no transaction object.
+    /// </summary>
+    public SqliteCommand Command(string sql)
     {
         if (!commands.TryGetValue(sql, out var command))
         {
@@ -34,7 +40,6 @@ internal sealed class SqliteWriter(string connectionString, SqliteConnectionPrag
             commands[sql] = command;
         }
 
-        command.Transaction = transaction;
         command.Parameters.Clear();
         return command;
     }
@@ -47,6 +52,7 @@ internal sealed class SqliteWriter(string connectionString, SqliteConnectionPrag
         foreach (var command in commands.Values) command.Dispose();
         outcomeInsert?.Dispose();
         enrolmentInsert?.Dispose();
+        sessionStatements?.Dispose();
         connection?.Dispose();
     }
 
