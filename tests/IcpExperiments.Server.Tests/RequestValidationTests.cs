@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using IcpExperiments.Contracts.V1;
 using IcpExperiments.Server.Tests.Infrastructure;
 
@@ -16,9 +17,25 @@ public sealed class RequestValidationTests(ServerFixture fixture)
     [InlineData("experiments/Upper")]
     [InlineData("experiments/a/b")]
     [InlineData("profiles/abc")]
+    [InlineData("experiments/")]
+    [InlineData("experiments/1abc")]
+    [InlineData("experiments/a_b")]
+    [InlineData("experiments/abc\n")]
+    [InlineData("Experiments/abc")]
+    [InlineData("experiments/a234567890123456789012345678901234567890123456789012345678901234")] // 64 characters
     public async Task GetExperiment_MalformedName_InvalidArgumentOnName(string name)
     {
         await RpcAssert.InvalidFieldAsync("name", () => fixture.Experiments.GetExperimentAsync(new GetExperimentRequest { Name = name }));
+    }
+
+    [Theory]
+    [InlineData("experiments/a")]
+    [InlineData("experiments/a-9")]
+    [InlineData("experiments/a23456789012345678901234567890123456789012345678901234567890123")] // 63 characters
+    public async Task GetExperiment_WellFormedNameOfNoExperiment_NotFound(string name)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => fixture.Experiments.GetExperimentAsync(new GetExperimentRequest { Name = name }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 
     [Theory]
