@@ -11,6 +11,8 @@ namespace IcpExperiments.Benchmarks.EndToEnd;
 /// </summary>
 public sealed class UnaryGrpcBenchmark : IBenchmark
 {
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(6);
+
     public string Name => "unary-grpc";
 
     public string Description => "RecordOutcome calls/s and p50/p99 at 32 concurrent callers vs. an empty unary RPC (health Check) on the same server";
@@ -29,9 +31,11 @@ public sealed class UnaryGrpcBenchmark : IBenchmark
         long next = -1;
         var cpu = CpuMeter.For(server.Process.ProcessId ?? throw new InvalidOperationException("The server is not running."));
 
-        // Warm up both paths (JIT, connection, SQLite page cache) before measuring.
-        await LatencyRun.RunAsync("warm-up", concurrency, TimeSpan.FromSeconds(2), (_, _) => health.CheckAsync(new HealthCheckRequest()).ResponseAsync);
-        await LatencyRun.RunAsync("warm-up", concurrency, TimeSpan.FromSeconds(2), (_, _) => RecordAsync(outcomes, server.ExperimentName, Interlocked.Increment(ref next), accounts));
+        // Warm up both paths (JIT tiering, connection, SQLite page cache) before measuring. With 2 s each, the first
+        // round's empty phase still ran 10-30% slow while the tiered JIT recompiled the pipeline (its ratio read high),
+        // so each path now warms for 6 s.
+        await LatencyRun.RunAsync("warm-up", concurrency, WarmUp, (_, _) => health.CheckAsync(new HealthCheckRequest()).ResponseAsync);
+        await LatencyRun.RunAsync("warm-up", concurrency, WarmUp, (_, _) => RecordAsync(outcomes, server.ExperimentName, Interlocked.Increment(ref next), accounts));
 
         Console.WriteLine($"concurrency={concurrency} duration={duration.TotalSeconds:N0} s per phase, {repeat} rounds (empty, then RecordOutcome), {accounts:N0} accounts enrolled");
         for (int round = 1; round <= repeat; round++)
