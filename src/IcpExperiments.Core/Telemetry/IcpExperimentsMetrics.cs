@@ -19,6 +19,12 @@ public sealed class IcpExperimentsMetrics
     /// <summary>Observable, published by storage over its read models' counters (SQLite): how each was brought up to date.</summary>
     public const string ReadModelUpdatesName = "icp_experiments.analysis.read_model.updates";
 
+    /// <summary>Histogram, recorded by storage per group-commit transaction: how many unary writes it decided.</summary>
+    public const string GroupCommitWritesName = "icp_experiments.ingest.group_commit.writes";
+
+    /// <summary>Histogram, recorded by storage per group-commit transaction: how long it held the write gate.</summary>
+    public const string GroupCommitDurationName = "icp_experiments.ingest.group_commit.duration";
+
     public const string PathAttribute = "icp_experiments.ingest.path";
     public const string ReasonAttribute = "icp_experiments.reject.reason";
     public const string CacheResultAttribute = "icp_experiments.cache.result";

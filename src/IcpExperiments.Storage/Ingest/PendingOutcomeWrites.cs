@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using IcpExperiments.Core.Teams;
 
 namespace IcpExperiments.Storage.Ingest;
@@ -11,7 +12,7 @@ namespace IcpExperiments.Storage.Ingest;
 /// goes on until the queue is empty. Callers never queue on the gate themselves, so a batch costs one gate hand-off,
 /// not one per caller. Before each batch the loop lets the writes already on their way join it (<see cref="GatherAsync"/>).
 /// </summary>
-internal sealed class PendingOutcomeWrites(IngestWriter writer, IStorageProvider provider)
+internal sealed class PendingOutcomeWrites(IngestWriter writer, IStorageProvider provider, IMeterFactory? meters = null)
 {
     /// <summary>Most writes stored in one transaction, so one batch never holds the gate for long.</summary>
     public const int MaxBatch = 512;
@@ -19,6 +20,7 @@ internal sealed class PendingOutcomeWrites(IngestWriter writer, IStorageProvider
     /// <summary>Most thread-pool passes <see cref="GatherAsync"/> waits through; each costs microseconds when nothing is running.</summary>
     public const int MaxGatherPasses = 8;
 
+    private readonly GroupCommitMetrics metrics = new(meters);
     private readonly Lock sync = new();
     private List<PendingOutcome> queued = [];
     private bool draining;
@@ -130,10 +132,12 @@ internal sealed class PendingOutcomeWrites(IngestWriter writer, IStorageProvider
             var recordedAt = members[0].Now;
             // The loop carries no caller's context; the transaction is traced under its first write's call, as a leader's was.
             Activity.Current = members[0].CallerActivity;
+            long startedAt = Stopwatch.GetTimestamp();
             try
             {
                 // The writes of other callers must not fail because one caller gave up: no cancellation from here on.
                 var plan = await writer.ApplyLockedAsync(group.Key.Team, group.Key.ExperimentId, members.ConvertAll(w => w.Item), recordedAt, CancellationToken.None);
+                metrics.Record(members.Count, startedAt);
                 for (int i = 0; i < members.Count; i++) members[i].Complete(plan.Decisions[i], recordedAt);
             }
             catch (Exception error)
