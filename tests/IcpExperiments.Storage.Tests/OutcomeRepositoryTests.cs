@@ -112,6 +112,28 @@ public abstract class OutcomeRepositoryTests(StorageEngine engine)
     }
 
     [Fact]
+    public async Task ImportAndRecord_AfterAWriteThatFailedInsideItsTransaction_StoreNormally()
+    {
+        // Arrange: a write whose experiment is missing fails after its transaction began; it must be rolled back, or
+        // the writer connection's next BEGIN fails ("cannot start a transaction within a transaction").
+        await using var database = await CreateRunningAsync(engine);
+        await database.Outcomes().EnrollAsync(Team, Enrolment("acme"), None);
+        var batch = new ImportBatch("b", [new ImportRow(null, Lost("i-1", "acme"))]);
+        await Assert.ThrowsAsync<NotFoundException>(() => database.Outcomes().ImportAsync(Team, "no-such-experiment", batch, Now, None));
+        await Assert.ThrowsAsync<NotFoundException>(() => database.Outcomes().RecordAsync(Team, "no-such-experiment", Lost("r-1", "acme"), Now, None));
+
+        // Act
+        var imported = await database.Outcomes().ImportAsync(Team, "exp-1", batch, Now, None);
+        var recorded = await database.Outcomes().RecordAsync(Team, "exp-1", Lost("r-1", "acme"), Now, None);
+
+        // Assert
+        Assert.Equal(1, imported.Accepted);
+        Assert.Equal(RecordDisposition.Accepted, recorded.Disposition);
+        var stored = await database.Outcomes().ListOutcomesAsync(Team, "exp-1", PageRequest.First, None);
+        Assert.Equal(["i-1", "r-1"], stored.Items.Select(o => o.Event.EventId));
+    }
+
+    [Fact]
     public async Task RecordAsync_AccountEnrolledOnlyInAnotherTeamsSameNamedExperiment_ThrowsAccountNotEnrolled()
     {
         // Arrange
