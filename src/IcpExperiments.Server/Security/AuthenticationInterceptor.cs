@@ -44,7 +44,7 @@ public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator,
 
     private async Task AdmitTokenAsync(ServerCallContext context, RpcPolicy policy, string token)
     {
-        var result = await jwt.AuthenticateAsync(context);
+        var result = await jwt.AuthenticateAsync(context, token);
         if (result.Admitted is null)
         {
             await failures.RecordAsync(context.Method, token, result.Refused, result.Code, result.Reason);

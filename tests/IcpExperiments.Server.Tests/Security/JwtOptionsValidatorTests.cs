@@ -53,4 +53,16 @@ public sealed class JwtOptionsValidatorTests
 
         Assert.Contains("IcpExperiments:Auth:Jwt:TeamClaim", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(3601)]
+    public void Validate_ValidationCacheSecondsOutOfRange_FailsNamingIt(int seconds)
+    {
+        var options = new JwtOptions { Enabled = true, Authority = "https://sso.example/", Audience = "a", ValidationCacheSeconds = seconds };
+
+        var result = new JwtOptionsValidator().Validate(null, options);
+
+        Assert.Contains("IcpExperiments:Auth:Jwt:ValidationCacheSeconds", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

@@ -14,6 +14,8 @@ public sealed class JwtOptions
     public const string DefaultRolesClaim = "roles";
     public const int DefaultClockSkewSeconds = 60;
     public const int MaxClockSkewSeconds = 600;
+    public const int DefaultValidationCacheSeconds = 60;
+    public const int MaxValidationCacheSeconds = 3600;
 
     /// <summary>Whether a bearer value shaped like a JWT is validated as one; when false every bearer value is an API key.</summary>
     public bool Enabled { get; set; }
@@ -50,6 +52,13 @@ public sealed class JwtOptions
 
     /// <summary>Tolerated clock difference when checking <c>exp</c> and <c>nbf</c>, in seconds (0-600).</summary>
     public int ClockSkewSeconds { get; set; } = DefaultClockSkewSeconds;
+
+    /// <summary>
+    /// How long an admitted token's validation is remembered, in seconds (0-3600, 0: validate every call), and never past
+    /// the token's own <c>exp</c>. Validating a signature costs far more than the rest of a call; a signing key withdrawn
+    /// by the provider stops admitting its cached tokens within this time.
+    /// </summary>
+    public int ValidationCacheSeconds { get; set; } = DefaultValidationCacheSeconds;
 
     /// <summary>Whether explicit keys are configured (rather than discovery).</summary>
     public bool HasExplicitKeys => !string.IsNullOrWhiteSpace(SymmetricKey) || !string.IsNullOrWhiteSpace(PublicKeyPem);

@@ -32,6 +32,8 @@ public sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
             failures.Add($"{Section}:RoleMap:{value} maps to '{role}', which is not one of {string.Join(", ", Roles.All)}.");
         if (options.ClockSkewSeconds is < 0 or > JwtOptions.MaxClockSkewSeconds)
             failures.Add($"{Section}:ClockSkewSeconds must be in [0, {JwtOptions.MaxClockSkewSeconds}].");
+        if (options.ValidationCacheSeconds is < 0 or > JwtOptions.MaxValidationCacheSeconds)
+            failures.Add($"{Section}:ValidationCacheSeconds must be in [0, {JwtOptions.MaxValidationCacheSeconds}].");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
