@@ -6,12 +6,12 @@ using SQLitePCL;
 namespace IcpExperiments.Storage.Sqlite;
 
 /// <summary>
-/// Inserts enrolments with native multi-row prepared statements bound by position (<see cref="SqliteMultiRowInsert"/>). The planner has already decided every row, so this is a plain insert: a key clash is an error.
-/// Values are written exactly as EF writes them: UTC ticks, the attribute lists as <see cref="StorageJson"/>.
+/// Inserts enrolments with native multi-row prepared statements bound by position (<see cref="SqliteMultiRowInsert{TRow}"/>).
+/// The planner has already decided every row, so this is a plain insert: a key clash is an error. Values are written
+/// exactly as EF writes them: UTC ticks, the attribute lists as <see cref="StorageJson"/>.
 /// </summary>
-internal sealed class SqliteEnrolmentInsert(SqliteConnection connection) : SqliteMultiRowInsert(connection)
+internal sealed class SqliteEnrolmentInsert(SqliteConnection connection) : SqliteMultiRowInsert<(Enrolment Enrolment, string Fingerprint)>(connection)
 {
-    private const int FirstRowParameter = 4; // ?1 team, ?2 experiment, ?3 recorded_at
     private const int ParametersPerRow = 13;
     private const string EmptyList = "[]";
     private const string EmptyObject = "{}";
@@ -22,28 +22,10 @@ internal sealed class SqliteEnrolmentInsert(SqliteConnection connection) : Sqlit
         $"SELECT ?1, ?2, ?3, v.* FROM (VALUES {ValueRows(rows, ParametersPerRow, FirstRowParameter)}) AS v";
 
     /// <summary>Inserts every row, in order, stamped <paramref name="recordedAt"/>.</summary>
-    public void InsertAll(IReadOnlyList<(Enrolment Enrolment, string Fingerprint)> rows, string team, string experimentId, DateTimeOffset recordedAt)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        for (int next = 0; next < rows.Count;)
-        {
-            int size = NextStatementRows(rows.Count - next);
-            var statement = StatementFor(size);
-            BindShared(statement, team, experimentId, recordedAt);
-            for (int row = 0; row < size; row++) Bind(statement, row, rows[next + row]);
-            Execute(statement);
-            next += size;
-        }
-    }
+    public void InsertAll(IReadOnlyList<(Enrolment Enrolment, string Fingerprint)> rows, string team, string experimentId, DateTimeOffset recordedAt) =>
+        InsertInOrder(rows, team, experimentId, recordedAt);
 
-    private void BindShared(sqlite3_stmt statement, string team, string experimentId, DateTimeOffset recordedAt)
-    {
-        BindText(statement, 1, team);
-        BindText(statement, 2, experimentId);
-        BindInt64(statement, 3, recordedAt.UtcTicks);
-    }
-
-    private void Bind(sqlite3_stmt statement, int row, (Enrolment Enrolment, string Fingerprint) item)
+    protected override void Bind(sqlite3_stmt statement, int row, (Enrolment Enrolment, string Fingerprint) item)
     {
         var (enrolment, fingerprint) = item;
         var attributes = enrolment.Account.Attributes;

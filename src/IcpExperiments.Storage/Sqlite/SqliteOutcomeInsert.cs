@@ -6,14 +6,13 @@ using SQLitePCL;
 namespace IcpExperiments.Storage.Sqlite;
 
 /// <summary>
-/// Inserts outcomes with native multi-row prepared statements bound by position (<see cref="SqliteMultiRowInsert"/>).
+/// Inserts outcomes with native multi-row prepared statements bound by position (<see cref="SqliteMultiRowInsert{TRow}"/>).
 /// Each row is inserted only if its account is enrolled no later than the outcome (a join on the enrolments key, so no
-/// separate lookup) and its event id is new (ON CONFLICT DO NOTHING). Values are
-/// written exactly as EF writes them: enum names, UTC ticks, decimals as Microsoft.Data.Sqlite formats them.
+/// separate lookup) and its event id is new (ON CONFLICT DO NOTHING). Values are written exactly as EF writes them: enum
+/// names, UTC ticks, decimals as Microsoft.Data.Sqlite formats them.
 /// </summary>
-internal sealed class SqliteOutcomeInsert(SqliteConnection connection) : SqliteMultiRowInsert(connection)
+internal sealed class SqliteOutcomeInsert(SqliteConnection connection) : SqliteMultiRowInsert<(OutcomeEvent Outcome, string Fingerprint)>(connection)
 {
-    private const int FirstRowParameter = 4; // ?1 team, ?2 experiment, ?3 recorded_at
     private const int ParametersPerRow = 8;
     private const string DecimalFormat = "0.0###########################"; // Microsoft.Data.Sqlite's decimal text
 
@@ -35,22 +34,8 @@ internal sealed class SqliteOutcomeInsert(SqliteConnection connection) : SqliteM
     /// Inserts the rows in order; false as soon as a statement stored fewer rows than it was given (an event id already
     /// stored, or an account not enrolled by then). The caller then rolls back and decides with a full lookup.
     /// </summary>
-    public bool TryInsertAll(IReadOnlyList<(OutcomeEvent Outcome, string Fingerprint)> rows, string team, string experimentId, DateTimeOffset recordedAt)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        int next = 0;
-        while (next < rows.Count)
-        {
-            int size = NextStatementRows(rows.Count - next);
-            var statement = StatementFor(size);
-            BindShared(statement, team, experimentId, recordedAt);
-            for (int row = 0; row < size; row++) Bind(statement, row, rows[next + row]);
-            if (Execute(statement) != size) return false;
-            next += size;
-        }
-
-        return true;
-    }
+    public bool TryInsertAll(IReadOnlyList<(OutcomeEvent Outcome, string Fingerprint)> rows, string team, string experimentId, DateTimeOffset recordedAt) =>
+        InsertInOrder(rows, team, experimentId, recordedAt);
 
     /// <summary>The ACV amount a read of the stored text gives back (the text drops trailing zeros, so 1.50 reads as 1.5).</summary>
     public static decimal AsStored(decimal amount)
@@ -60,14 +45,7 @@ internal sealed class SqliteOutcomeInsert(SqliteConnection connection) : SqliteM
         return decimal.Parse(text[..written], NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
     }
 
-    private void BindShared(sqlite3_stmt statement, string team, string experimentId, DateTimeOffset recordedAt)
-    {
-        BindText(statement, 1, team);
-        BindText(statement, 2, experimentId);
-        BindInt64(statement, 3, recordedAt.UtcTicks);
-    }
-
-    private void Bind(sqlite3_stmt statement, int row, (OutcomeEvent Outcome, string Fingerprint) item)
+    protected override void Bind(sqlite3_stmt statement, int row, (OutcomeEvent Outcome, string Fingerprint) item)
     {
         var (outcome, fingerprint) = item;
         int at = FirstRowParameter + row * ParametersPerRow;
