@@ -39,6 +39,33 @@ public abstract class ImportEnrolmentInsertTests(StorageEngine engine)
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(170)]
+    [InlineData(171)]
+    [InlineData(2_000)]
+    public async Task ImportAsync_MultiByteTextAroundTheStackBuffer_ComesBackAsGiven(int repeats)
+    {
+        // Arrange: "é€𝄞" is 2 + 3 + 4 UTF-8 bytes; 170 repeats stay within the 512-byte stack buffer's worst-case bound
+        // (3 bytes per UTF-16 unit), 171 do not, 2,000 are far past it (a pooled buffer).
+        await using var database = await OutcomeRepositoryTests.CreateRunningAsync(engine);
+        var text = string.Concat(Enumerable.Repeat("é€𝄞", repeats));
+        var enrolment = Enrolment("acct-utf8") with
+        {
+            Account = new Account("acct-utf8", Attributes() with { Industry = text, TechStack = [text], Extra = new Dictionary<string, string> { [text] = text } }),
+        };
+
+        // Act
+        var result = await database.Outcomes().ImportAsync(Team, "exp-1", new ImportBatch("b", [new ImportRow(enrolment, null)]), Now, None);
+
+        // Assert
+        Assert.Equal(1, result.Accepted);
+        var stored = Assert.Single((await database.Outcomes().ListEnrolmentsAsync(Team, "exp-1", new PageRequest(10, null), None)).Items);
+        Assert.Equal(text, stored.Account.Attributes.Industry);
+        Assert.Equal([text], stored.Account.Attributes.TechStack);
+        Assert.Equal(text, stored.Account.Attributes.Extra[text]);
+    }
+
     [Fact]
     public async Task ImportAsync_SameEnrolmentsAgain_AllDuplicatesNothingStoredTwice()
     {

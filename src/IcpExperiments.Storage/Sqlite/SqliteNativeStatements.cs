@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -12,6 +13,9 @@ namespace IcpExperiments.Storage.Sqlite;
 /// </summary>
 internal abstract class SqliteNativeStatements : IDisposable
 {
+    /// <summary>Text up to this many UTF-8 bytes is encoded on the stack (ids, names, fingerprints); longer text in a pooled array.</summary>
+    private const int StackTextBytes = 512;
+
     private readonly List<sqlite3_stmt> prepared = [];
 
     protected SqliteNativeStatements(SqliteConnection connection)
@@ -83,10 +87,31 @@ internal abstract class SqliteNativeStatements : IDisposable
         }
     }
 
-    protected void BindText(sqlite3_stmt statement, int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text16(statement, index, value.AsSpan()));
+    protected void BindText(sqlite3_stmt statement, int index, string? value)
+    {
+        if (value is null) Check(raw.sqlite3_bind_null(statement, index));
+        else BindText(statement, index, value.AsSpan());
+    }
 
-    protected void BindText(sqlite3_stmt statement, int index, ReadOnlySpan<char> value) => Check(raw.sqlite3_bind_text16(statement, index, value));
+    /// <summary>
+    /// Binds <paramref name="value"/> as UTF-8, the database's encoding: bound as UTF-16, SQLite copied it and converted
+    /// it again (another allocation) when the row was written, for every text value of every row.
+    /// </summary>
+    protected void BindText(sqlite3_stmt statement, int index, ReadOnlySpan<char> value)
+    {
+        int bound = Encoding.UTF8.GetMaxByteCount(value.Length);
+        byte[]? rented = bound > StackTextBytes ? ArrayPool<byte>.Shared.Rent(bound) : null;
+        try
+        {
+            Span<byte> utf8 = rented ?? stackalloc byte[StackTextBytes];
+            int written = Encoding.UTF8.GetBytes(value, utf8);
+            Check(raw.sqlite3_bind_text(statement, index, utf8[..written]));
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
     protected void BindInt64(sqlite3_stmt statement, int index, long? value) =>
         Check(value is { } number ? raw.sqlite3_bind_int64(statement, index, number) : raw.sqlite3_bind_null(statement, index));
