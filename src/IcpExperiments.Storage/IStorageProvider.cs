@@ -1,5 +1,6 @@
 using IcpExperiments.Core.Teams;
 using IcpExperiments.Storage.Ingest;
+using IcpExperiments.Storage.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcpExperiments.Storage;
@@ -23,6 +24,12 @@ internal interface IStorageProvider
 
     /// <summary>Opens a write transaction for ingesting into one experiment (the caller holds the write gate).</summary>
     Task<IIngestSession> BeginIngestAsync(TeamId team, string experimentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends audit entries in one transaction on the engine's own writer connection and returns true, or returns false
+    /// (the default) and leaves them to the EF path. Takes the write gate itself.
+    /// </summary>
+    Task<bool> TryAppendAuditAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken) => Task.FromResult(false);
 
     /// <summary>True when analysis may keep an in-memory read model caught up by recorded-at watermarks (SQLite's native scans).</summary>
     bool SupportsAnalysisReadModel => false;

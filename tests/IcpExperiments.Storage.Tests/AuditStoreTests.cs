@@ -5,13 +5,14 @@ using static IcpExperiments.Storage.Tests.TestData;
 
 namespace IcpExperiments.Storage.Tests;
 
-/// <summary>The audit trail's multi-row append: every entry of a batch stored once with all its fields, whatever the batch size.</summary>
+/// <summary>The audit trail's multi-row append (63 = every SQLite statement size, 32 down to 1): every entry of a batch stored once with all its fields, whatever the batch size.</summary>
 public abstract class AuditStoreTests(StorageEngine engine)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Theory]
     [InlineData(1)]
+    [InlineData(63)]
     [InlineData(AuditEntryInsert.RowsPerStatement)]
     [InlineData(2 * AuditEntryInsert.RowsPerStatement + 5)]
     public async Task AppendAsync_BatchOfAnySize_StoresEveryEntryWithItsFieldsInOrder(int count)

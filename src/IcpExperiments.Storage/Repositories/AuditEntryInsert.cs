@@ -3,19 +3,17 @@ using System.Globalization;
 using System.Text;
 using IcpExperiments.Storage.Entities;
 using IcpExperiments.Storage.Security;
-using IcpExperiments.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace IcpExperiments.Storage.Repositories;
 
 /// <summary>
-/// Appends audit entries with multi-row INSERT statements instead of change tracking: under a stream of unary writes
-/// the audit trail stores thousands of rows a second, and EF's per-entity bookkeeping cost more than the calls' own
-/// work. Table, column names and value conversions come from the EF model, so the SQL follows the provider's mapping.
-/// On SQLite the values are bound natively by position: Microsoft.Data.Sqlite binds every parameter by name, and SQLite
-/// finds a name by scanning all of a statement's names, so a 448-parameter statement cost ~100,000 string compares.
+/// Appends audit entries with multi-row INSERT statements instead of change tracking, on engines without a writer
+/// connection of their own (PostgreSQL; SQLite appends on its writer connection, <see cref="Sqlite.SqliteAuditInsert"/>):
+/// under a stream of unary writes the audit trail stores thousands of rows a second, and EF's per-entity bookkeeping
+/// cost more than the calls' own work. Table, column names and value conversions come from the EF model, so the SQL
+/// follows the provider's mapping.
 /// </summary>
 internal sealed class AuditEntryInsert
 {
@@ -34,7 +32,6 @@ internal sealed class AuditEntryInsert
     private readonly string columns;
     private readonly Func<object?, object?> occurredAtToProvider;
     private readonly string fullStatement;
-    private readonly string fullPositionalStatement;
 
     private AuditEntryInsert(IModel model)
     {
@@ -47,7 +44,6 @@ internal sealed class AuditEntryInsert
         var converter = occurredAt.GetValueConverter() ?? occurredAt.GetTypeMapping().Converter;
         occurredAtToProvider = converter is null ? value => value : converter.ConvertToProvider;
         fullStatement = Sql(RowsPerStatement);
-        fullPositionalStatement = PositionalSql(RowsPerStatement);
     }
 
     private IModel Model { get; }
@@ -64,18 +60,6 @@ internal sealed class AuditEntryInsert
     public async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        if (connection is SqliteConnection sqlite)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            for (int start = 0; start < entries.Count; start += RowsPerStatement)
-            {
-                int count = Math.Min(RowsPerStatement, entries.Count - start);
-                SqliteRowBinder.Execute(sqlite, count == RowsPerStatement ? fullPositionalStatement : PositionalSql(count), count * Properties.Length, index => ValueAt(entries[start + index / Properties.Length], index % Properties.Length));
-            }
-
-            return;
-        }
-
         for (int start = 0; start < entries.Count; start += RowsPerStatement)
         {
             int count = Math.Min(RowsPerStatement, entries.Count - start);
@@ -114,8 +98,6 @@ internal sealed class AuditEntryInsert
     };
 
     private string Sql(int rows) => Sql(rows, ParameterName);
-
-    private string PositionalSql(int rows) => Sql(rows, (row, column) => string.Create(CultureInfo.InvariantCulture, $"?{(row * Properties.Length) + column + 1}"));
 
     private string Sql(int rows, Func<int, int, string> parameterName)
     {

@@ -13,11 +13,11 @@ internal sealed class AuditStore(IcpExperimentsDbContext db, IStorageProvider pr
 {
     private DbSet<AuditEntryEntity> Entries => db.Set<AuditEntryEntity>();
 
-    public Task AppendAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken)
+    public async Task AppendAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        if (entries.Count == 0) return Task.CompletedTask;
-        return WriteTransaction.RunAsync(db, provider, async () =>
+        if (entries.Count == 0 || await provider.TryAppendAuditAsync(entries, cancellationToken)) return;
+        await WriteTransaction.RunAsync(db, provider, async () =>
         {
             await AuditEntryInsert.For(db.Model).ExecuteAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), entries, cancellationToken);
             return entries.Count;

@@ -6,7 +6,7 @@ using SQLitePCL;
 namespace IcpExperiments.Storage.Sqlite;
 
 /// <summary>
-/// The shared part of the native statements (the multi-row inserts of <see cref="SqliteMultiRowInsert{TRow}"/>, <see cref="SqliteRowBinder"/>):
+/// The shared part of the native statements (the multi-row inserts of <see cref="SqliteMultiRowInsert{TRow}"/>, <see cref="SqliteSessionStatements"/>):
 /// statements prepared on the writer connection's handle when first needed and kept until disposed, bound by position
 /// (Microsoft.Data.Sqlite looks every parameter up by name on every execution, which costs more than the insert itself
 /// at ingest rates), and always reset after a step.

@@ -1,5 +1,6 @@
 using IcpExperiments.Core.Teams;
 using IcpExperiments.Storage.Ingest;
+using IcpExperiments.Storage.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,9 +60,29 @@ internal sealed class SqliteStorageProvider(StorageOptions options) : IStoragePr
     public Task<IIngestSession> BeginIngestAsync(TeamId team, string experimentId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        writer ??= new SqliteWriter(connectionString, pragmas);
-        return Task.FromResult<IIngestSession>(SqliteIngestSession.Begin(writer, team, experimentId));
+        return Task.FromResult<IIngestSession>(SqliteIngestSession.Begin(Writer, team, experimentId));
     }
+
+    /// <summary>On the writer connection (see <see cref="SqliteAuditInsert"/> for why), in a transaction of its own, under the write gate.</summary>
+    public async Task<bool> TryAppendAuditAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken)
+    {
+        using var gate = await writeGate.EnterAsync(cancellationToken);
+        var statements = Writer.SessionStatements;
+        statements.Begin();
+        try
+        {
+            Writer.AuditInsert.InsertAll(entries);
+            statements.Commit();
+        }
+        finally
+        {
+            statements.Rollback();
+        }
+
+        return true;
+    }
+
+    private SqliteWriter Writer => writer ??= new SqliteWriter(connectionString, pragmas);
 
     public void Dispose()
     {

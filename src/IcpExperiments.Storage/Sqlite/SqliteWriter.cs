@@ -16,6 +16,7 @@ internal sealed class SqliteWriter(string connectionString, SqliteConnectionPrag
     private SqliteConnection? connection;
     private SqliteOutcomeInsert? outcomeInsert;
     private SqliteEnrolmentInsert? enrolmentInsert;
+    private SqliteAuditInsert? auditInsert;
     private SqliteSessionStatements? sessionStatements;
     private readonly ArmKeysCache armKeys = new();
 
@@ -24,6 +25,8 @@ internal sealed class SqliteWriter(string connectionString, SqliteConnectionPrag
     public SqliteOutcomeInsert OutcomeInsert => outcomeInsert ??= new SqliteOutcomeInsert(Connection);
 
     public SqliteEnrolmentInsert EnrolmentInsert => enrolmentInsert ??= new SqliteEnrolmentInsert(Connection);
+
+    public SqliteAuditInsert AuditInsert => auditInsert ??= new SqliteAuditInsert(Connection);
 
     public SqliteSessionStatements SessionStatements => sessionStatements ??= new SqliteSessionStatements(Connection);
 
@@ -52,6 +55,7 @@ internal sealed class SqliteWriter(string connectionString, SqliteConnectionPrag
         foreach (var command in commands.Values) command.Dispose();
         outcomeInsert?.Dispose();
         enrolmentInsert?.Dispose();
+        auditInsert?.Dispose();
         sessionStatements?.Dispose();
         connection?.Dispose();
     }
