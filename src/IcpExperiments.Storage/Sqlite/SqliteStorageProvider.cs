@@ -27,6 +27,9 @@ internal sealed class SqliteStorageProvider(StorageOptions options) : IStoragePr
         DefaultTimeout = Math.Max(1, options.BusyTimeoutMilliseconds / 1000),
     }.ToString();
 
+    /// <summary>Most audit entries appended in one transaction (see <see cref="TryAppendAuditAsync"/>).</summary>
+    public const int AuditRowsPerTransaction = 64;
+
     private SqliteWriter? writer;
 
     public bool SupportsAnalysisReadModel => true;
@@ -63,20 +66,29 @@ internal sealed class SqliteStorageProvider(StorageOptions options) : IStoragePr
         return Task.FromResult<IIngestSession>(SqliteIngestSession.Begin(Writer, team, experimentId));
     }
 
-    /// <summary>On the writer connection (see <see cref="SqliteAuditInsert"/> for why), in a transaction of its own, under the write gate.</summary>
+    /// <summary>
+    /// On the writer connection (see <see cref="SqliteAuditInsert"/> for why), in transactions of at most
+    /// <see cref="AuditRowsPerTransaction"/> entries, each under the write gate: a unary write waiting for the gate then
+    /// waits for one short transaction, not for a whole 20 ms batch of entries.
+    /// </summary>
     public async Task<bool> TryAppendAuditAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken)
     {
-        using var gate = await writeGate.EnterAsync(cancellationToken);
-        var statements = Writer.SessionStatements;
-        statements.Begin();
-        try
+        ArgumentNullException.ThrowIfNull(entries);
+        for (int start = 0; start < entries.Count; start += AuditRowsPerTransaction)
         {
-            Writer.AuditInsert.InsertAll(entries);
-            statements.Commit();
-        }
-        finally
-        {
-            statements.Rollback();
+            var chunk = start == 0 && entries.Count <= AuditRowsPerTransaction ? entries : entries.Skip(start).Take(AuditRowsPerTransaction).ToList();
+            using var gate = await writeGate.EnterAsync(cancellationToken);
+            var statements = Writer.SessionStatements;
+            statements.Begin();
+            try
+            {
+                Writer.AuditInsert.InsertAll(chunk);
+                statements.Commit();
+            }
+            finally
+            {
+                statements.Rollback();
+            }
         }
 
         return true;
