@@ -1,3 +1,4 @@
+using IcpExperiments.Core.Application;
 using IcpExperiments.Core.Errors;
 using IcpExperiments.Core.Outcomes;
 using IcpExperiments.Core.Paging;
@@ -34,6 +35,27 @@ public abstract class RecordGroupCommitTests(StorageEngine engine)
         Assert.Equal(40, stored.Count);
         var bumps = await database.DataVersions().GetAsync(Team, "exp-1", None) - version;
         Assert.InRange(bumps, 1, 40);
+    }
+
+    [Fact]
+    public async Task RecordAsync_StoredOrRejected_WakesThatExperimentsWatchersBeforeTheCallReturns()
+    {
+        // Arrange
+        await using var database = await ImportChunkedInsertTests.EnrolledAsync(engine, 1);
+        var signal = database.Services.GetRequiredService<ExperimentChangeSignal>();
+        var watched = signal.NextChangeAsync(Team, "exp-1");
+        var other = signal.NextChangeAsync(Team, "exp-2");
+
+        // Act
+        await database.Outcomes().RecordAsync(Team, "exp-1", Lost("u-1", "acct-00"), Now, None);
+        bool wokenByStored = watched.IsCompleted;
+        var watchedAgain = signal.NextChangeAsync(Team, "exp-1");
+        await Assert.ThrowsAsync<PreconditionFailedException>(() => database.Outcomes().RecordAsync(Team, "exp-1", Lost("u-2", "ghost"), Now, None));
+
+        // Assert
+        Assert.True(wokenByStored);
+        Assert.True(watchedAgain.IsCompleted);
+        Assert.False(other.IsCompleted);
     }
 
     [Fact]

@@ -132,6 +132,7 @@ internal sealed class TestDatabase : IAsyncDisposable
     private static ServiceProvider Build(Action<StorageOptions> configure) =>
         new ServiceCollection()
             .AddSingleton<System.Diagnostics.Metrics.IMeterFactory, TestMeterFactory>()
+            .AddSingleton<IcpExperiments.Core.Application.ExperimentChangeSignal>()
             .AddIcpExperimentsStorage(configure)
             .AddIcpExperimentsPostgresStorage()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

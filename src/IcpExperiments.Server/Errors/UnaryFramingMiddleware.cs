@@ -20,32 +20,39 @@ public sealed class UnaryFramingMiddleware(RequestDelegate next)
     public const string Reason = "MALFORMED_FRAME";
     private const int HeaderBytes = 5;
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
         // JSON transcoding endpoints carry the same method metadata but no gRPC framing; gRPC-Web is left to
         // grpc-dotnet (this runs before the gRPC-Web middleware, whose grpc-web-text reader cannot be peeked).
-        if (method?.Type is not (MethodType.Unary or MethodType.ServerStreaming) || !IsGrpc(context.Request))
-        {
-            await next(context);
-            return;
-        }
+        if (method?.Type is not (MethodType.Unary or MethodType.ServerStreaming) || !IsGrpc(context.Request)) return next(context);
 
-        var problem = await FindProblemAsync(context.Request, context.RequestAborted);
-        if (problem is null)
-        {
-            await next(context);
-            return;
-        }
+        // A small request has usually arrived whole: judged at once and well formed, the call then runs without an async
+        // step of this middleware around it (a unary write would keep that step until its commit).
+        var judging = FindProblemAsync(context.Request, context.RequestAborted);
+        if (!judging.IsCompletedSuccessfully) return JudgedAsync(judging, context);
+        var problem = judging.Result;
+        return problem is null ? next(context) : Refuse(context, problem.Value.Code, problem.Value.Message);
+    }
 
-        var (code, message) = problem.Value;
+    private async Task JudgedAsync(ValueTask<(StatusCode Code, string Message)?> judging, HttpContext context)
+    {
+        var problem = await judging;
+        if (problem is null) await next(context);
+        else await Refuse(context, problem.Value.Code, problem.Value.Message);
+    }
+
+    /// <summary>Answers the call with <paramref name="code"/> as a trailers-only response, without running it.</summary>
+    private static Task Refuse(HttpContext context, StatusCode code, string message)
+    {
         var status = RpcErrors.Plain(code, code == StatusCode.ResourceExhausted ? "MESSAGE_TOO_LARGE" : Reason, message).GetRpcStatus()!;
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/grpc";
         context.Response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
         context.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
+        return Task.CompletedTask;
     }
 
     private static bool IsGrpc(HttpRequest request) =>
@@ -53,7 +60,7 @@ public sealed class UnaryFramingMiddleware(RequestDelegate next)
         && !type.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads (without consuming) until the frame can be judged; null when it is well formed.</summary>
-    private static async Task<(StatusCode Code, string Message)?> FindProblemAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async ValueTask<(StatusCode Code, string Message)?> FindProblemAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var reader = request.BodyReader;
         while (true)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using IcpExperiments.Core.Application;
 using IcpExperiments.Core.Teams;
 
 namespace IcpExperiments.Storage.Ingest;
@@ -12,7 +13,7 @@ namespace IcpExperiments.Storage.Ingest;
 /// goes on until the queue is empty. Callers never queue on the gate themselves, so a batch costs one gate hand-off,
 /// not one per caller. Before each batch the loop lets the writes already on their way join it (<see cref="GatherAsync"/>).
 /// </summary>
-internal sealed class PendingOutcomeWrites(IngestWriter writer, IStorageProvider provider, IMeterFactory? meters = null)
+internal sealed class PendingOutcomeWrites(IngestWriter writer, IStorageProvider provider, IMeterFactory? meters = null, ExperimentChangeSignal? changes = null)
 {
     /// <summary>Most writes stored in one transaction, so one batch never holds the gate for long.</summary>
     public const int MaxBatch = 512;
@@ -123,31 +124,45 @@ internal sealed class PendingOutcomeWrites(IngestWriter writer, IStorageProvider
         return taken;
     }
 
-    /// <summary>Stores claimed writes, one transaction per experiment; a failure fails only its experiment's writes.</summary>
+    /// <summary>
+    /// Stores claimed writes, one transaction per experiment in order of first arrival; a failure fails only its
+    /// experiment's writes. Watchers of each experiment are woken once per transaction, whatever its outcome.
+    /// </summary>
     private async Task StoreAsync(List<PendingOutcome> writes)
     {
-        foreach (var group in writes.GroupBy(w => (w.Team, w.ExperimentId)))
+        // Nearly always one experiment: then the batch is its own group (no grouping, no copies).
+        var groups = writes.TrueForAll(w => w.Team == writes[0].Team && w.ExperimentId == writes[0].ExperimentId)
+            ? [writes]
+            : writes.GroupBy(w => (w.Team, w.ExperimentId)).Select(group => group.ToList()).ToList();
+        foreach (var members in groups)
         {
-            var members = group.ToList();
-            var recordedAt = members[0].Now;
+            var (team, experimentId, recordedAt) = (members[0].Team, members[0].ExperimentId, members[0].Now);
+            var items = new IngestItem[members.Count];
+            for (int i = 0; i < items.Length; i++) items[i] = members[i].Item;
             // The loop carries no caller's context; the transaction is traced under its first write's call, as a leader's was.
             Activity.Current = members[0].CallerActivity;
             long startedAt = Stopwatch.GetTimestamp();
+            IngestPlan plan;
             try
             {
                 // The writes of other callers must not fail because one caller gave up: no cancellation from here on.
-                var plan = await writer.ApplyLockedAsync(group.Key.Team, group.Key.ExperimentId, members.ConvertAll(w => w.Item), recordedAt, CancellationToken.None);
-                metrics.Record(members.Count, startedAt);
-                for (int i = 0; i < members.Count; i++) members[i].Complete(plan.Decisions[i], recordedAt);
+                plan = await writer.ApplyLockedAsync(team, experimentId, items, recordedAt, CancellationToken.None);
             }
             catch (Exception error)
             {
+                changes?.Notify(team, experimentId);
                 foreach (var member in members) member.Fail(error);
+                continue;
             }
             finally
             {
                 Activity.Current = null;
             }
+
+            // Watchers first: a caller that reads its own write's results must find them signalled.
+            changes?.Notify(team, experimentId);
+            metrics.Record(members.Count, startedAt);
+            for (int i = 0; i < members.Count; i++) members[i].Complete(plan.Decisions[i], recordedAt);
         }
     }
 }

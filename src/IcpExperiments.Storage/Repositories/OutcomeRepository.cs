@@ -48,22 +48,17 @@ internal sealed class OutcomeRepository(IServiceProvider scope, IngestWriter wri
     }
 
     /// <summary>
-    /// Group commit (<see cref="PendingOutcomeWrites"/>): the call queues its row and waits until the transaction that
-    /// stores it has committed. A call cancelled before its row was taken for storing gives it up; once taken, the row's
-    /// fate is decided by that transaction and the call reports it.
+    /// Group commit (<see cref="PendingOutcomeWrites"/>): the call queues its row and its task completes when the
+    /// transaction that stores it has committed (a duplicate with the original, read through this call's context). A call
+    /// cancelled before its row was taken for storing gives it up; once taken, the row's fate is decided by that
+    /// transaction and the call reports it.
     /// </summary>
-    public async Task<RecordedOutcome> RecordAsync(TeamId team, string experimentId, OutcomeEvent outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<RecordedOutcome> RecordAsync(TeamId team, string experimentId, OutcomeEvent outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var mine = new PendingOutcome(team, experimentId, new IngestItem(null, outcome, ContentFingerprint.Of(outcome)), now);
+        var mine = new PendingOutcome(team, experimentId, outcome, now, eventId => FindOriginalAsync(team, experimentId, eventId, cancellationToken), cancellationToken);
         pendingWrites.Enqueue(mine);
-        (RowDecision Decision, DateTimeOffset RecordedAt) stored;
-        using (mine.AbandonOn(cancellationToken)) stored = await mine.Stored;
-        var (decision, recordedAt) = stored;
-        if (decision.Error is not null) throw decision.Error;
-        if (decision.Disposition == RecordDisposition.Accepted) return new RecordedOutcome(experimentId, outcome, recordedAt, RecordDisposition.Accepted);
-        var original = await Outcomes(team, experimentId).SingleAsync(o => o.EventId == outcome.EventId, cancellationToken);
-        return IngestMapper.ToDomain(original, RecordDisposition.Duplicate);
+        return mine.Result;
     }
 
     public async Task<BatchResult> ImportAsync(TeamId team, string experimentId, ImportBatch batch, DateTimeOffset now, CancellationToken cancellationToken)
@@ -114,6 +109,9 @@ internal sealed class OutcomeRepository(IServiceProvider scope, IngestWriter wri
 
     private Task<IngestPlan> ApplyAsync(TeamId team, string experimentId, IReadOnlyList<IngestItem> items, DateTimeOffset now, CancellationToken cancellationToken) =>
         writer.ApplyAsync(team, experimentId, items, now, cancellationToken);
+
+    private async Task<RecordedOutcome> FindOriginalAsync(TeamId team, string experimentId, string eventId, CancellationToken cancellationToken) =>
+        IngestMapper.ToDomain(await Outcomes(team, experimentId).SingleAsync(o => o.EventId == eventId, cancellationToken), RecordDisposition.Duplicate);
 
     private async Task EnsureExperimentExistsAsync(TeamId team, string experimentId, CancellationToken cancellationToken)
     {

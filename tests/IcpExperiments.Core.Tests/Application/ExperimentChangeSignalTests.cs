@@ -10,7 +10,7 @@ public sealed class ExperimentChangeSignalTests
     private static readonly TeamId Team = new("team-a");
 
     [Fact]
-    public async Task RecordAsync_ThroughTheNotifyingRepository_WakesTheExperimentsWaitersOnly()
+    public async Task ImportAsync_ThroughTheNotifyingRepository_WakesTheExperimentsWaitersOnly()
     {
         // Arrange
         var signal = new ExperimentChangeSignal();
@@ -21,7 +21,7 @@ public sealed class ExperimentChangeSignalTests
         var outcome = new OutcomeEvent("e1", "a1", OutcomeKind.Lost, new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero), null, null);
 
         // Act
-        await sut.RecordAsync(Team, "exp-1", outcome, DateTimeOffset.UnixEpoch, CancellationToken.None);
+        await sut.ImportAsync(Team, "exp-1", new ImportBatch("b1", [new ImportRow(null, outcome)]), DateTimeOffset.UnixEpoch, CancellationToken.None);
 
         // Assert
         Assert.True(watched.IsCompletedSuccessfully);

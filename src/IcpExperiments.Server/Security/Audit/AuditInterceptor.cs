@@ -16,9 +16,7 @@ public sealed class AuditInterceptor(AuditTrail trail, TimeProvider time) : Inte
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         ArgumentNullException.ThrowIfNull(continuation);
-        return IsAudited(context)
-            ? AuditAsync(context, () => continuation(request, context), response => AuditResource.Of(response) ?? AuditResource.Of(request), () => "")
-            : continuation(request, context);
+        return IsAudited(context) ? AuditUnaryAsync(request, context, continuation) : continuation(request, context);
     }
 
     public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
@@ -54,6 +52,29 @@ public sealed class AuditInterceptor(AuditTrail trail, TimeProvider time) : Inte
     private static bool IsAudited(ServerCallContext context) =>
         context.FindCaller() is not null && RpcPolicyTable.Find(context.Method) is { IsWrite: true };
 
+    /// <summary>The unary case of <see cref="AuditAsync"/>, without its delegates: every unary write passes here.</summary>
+    private async Task<TResponse> AuditUnaryAsync<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+        where TRequest : class
+        where TResponse : class
+    {
+        TResponse? response = null;
+        var code = StatusCode.OK;
+        try
+        {
+            response = await continuation(request, context);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            code = CodeOf(exception);
+            throw;
+        }
+        finally
+        {
+            await RecordAsync(context, AuditResource.Of(response) ?? AuditResource.Of(request), code, "");
+        }
+    }
+
     private async Task<T> AuditAsync<T>(ServerCallContext context, Func<Task<T>> call, Func<T?, string?> resourceOf, Func<string> detail)
     {
         T? result = default;
@@ -65,16 +86,23 @@ public sealed class AuditInterceptor(AuditTrail trail, TimeProvider time) : Inte
         }
         catch (Exception exception)
         {
-            code = exception is RpcException rpc ? rpc.StatusCode : StatusCode.Unknown;
+            code = CodeOf(exception);
             throw;
         }
         finally
         {
-            var caller = context.GetCaller();
-            var entry = new AuditRecord(0, caller.Team, caller.ActorId, context.Method, resourceOf(result) ?? "", CodeName(code), detail(), time.GetUtcNow());
-
-            // Not the call's token: a cancelled call is audited too.
-            await trail.RecordAsync(entry, CancellationToken.None);
+            await RecordAsync(context, resourceOf(result), code, detail());
         }
+    }
+
+    private static StatusCode CodeOf(Exception exception) => exception is RpcException rpc ? rpc.StatusCode : StatusCode.Unknown;
+
+    private ValueTask RecordAsync(ServerCallContext context, string? resource, StatusCode code, string detail)
+    {
+        var caller = context.GetCaller();
+        var entry = new AuditRecord(0, caller.Team, caller.ActorId, context.Method, resource ?? "", CodeName(code), detail, time.GetUtcNow());
+
+        // Not the call's token: a cancelled call is audited too.
+        return trail.RecordAsync(entry, CancellationToken.None);
     }
 }
