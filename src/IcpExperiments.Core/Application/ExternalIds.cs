@@ -13,9 +13,9 @@ public static class ExternalIds
         eventId ??= string.Empty;
         if (eventId.Length == 0) return [new FieldViolation(field, "is required.")];
         if (eventId.Length > MaxLength) return [new FieldViolation(field, $"must be at most {MaxLength} characters (got {eventId.Length}).")];
-        return eventId.All(c => c is >= ' ' and <= '~')
-            ? []
-            : [new FieldViolation(field, "may contain only printable ASCII characters.")];
+        return eventId.AsSpan().ContainsAnyExceptInRange(' ', '~')
+            ? [new FieldViolation(field, "may contain only printable ASCII characters.")]
+            : [];
     }
 
     /// <summary>Account ids: 1–128 characters, not blank, no control characters (CRM ids may be any script).</summary>
@@ -24,8 +24,11 @@ public static class ExternalIds
         accountId ??= string.Empty;
         if (string.IsNullOrWhiteSpace(accountId)) return [new FieldViolation(field, "is required.")];
         if (accountId.Length > MaxLength) return [new FieldViolation(field, $"must be at most {MaxLength} characters (got {accountId.Length}).")];
-        return accountId.Any(char.IsControl)
-            ? [new FieldViolation(field, "must not contain control characters.")]
-            : [];
+        foreach (char c in accountId)
+        {
+            if (char.IsControl(c)) return [new FieldViolation(field, "must not contain control characters.")];
+        }
+
+        return [];
     }
 }

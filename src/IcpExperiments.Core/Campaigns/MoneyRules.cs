@@ -20,5 +20,5 @@ public static class MoneyRules
     }
 
     /// <summary>Shape only (three upper-case ASCII letters): the list of codes changes, and the client's CRM is the authority.</summary>
-    public static bool IsCurrencyCode(string? code) => code is { Length: 3 } && code.All(char.IsAsciiLetterUpper);
+    public static bool IsCurrencyCode(string? code) => code is { Length: 3 } && !code.AsSpan().ContainsAnyExceptInRange('A', 'Z');
 }

@@ -24,8 +24,27 @@ public static class ApiKeySecrets
     /// <summary>The stored form of a key.</summary>
     public static byte[] Hash(string key)
     {
+        var hash = new byte[SHA256.HashSizeInBytes];
+        Hash(key, hash);
+        return hash;
+    }
+
+    /// <summary>The stored form of a key, written to <paramref name="destination"/> (32 bytes) without allocating.</summary>
+    public static void Hash(string key, Span<byte> destination)
+    {
         ArgumentNullException.ThrowIfNull(key);
-        return SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        int length = Encoding.UTF8.GetByteCount(key);
+        byte[]? rented = length > 1024 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            Span<byte> utf8 = rented ?? stackalloc byte[1024];
+            int written = Encoding.UTF8.GetBytes(key, utf8);
+            SHA256.HashData(utf8[..written], destination);
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>The key in an <c>authorization: Bearer {key}</c> header value, or null when the value is not one.</summary>

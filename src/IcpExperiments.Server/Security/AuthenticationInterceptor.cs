@@ -21,7 +21,7 @@ public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator,
             ?? throw RpcErrors.Plain(StatusCode.PermissionDenied, "METHOD_NOT_ALLOWED", $"{context.Method} is not open to any caller.");
         if (policy.IsOpen) return;
 
-        var authorization = context.RequestHeaders.GetValue("authorization");
+        var authorization = AuthorizationHeader(context);
         if (jwt.IsEnabled && JwtBearerToken.Find(authorization) is { } token)
         {
             await AdmitTokenAsync(context, policy, token);
@@ -40,6 +40,18 @@ public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator,
         }
 
         await AuthorizeAsync(context, policy, key, authenticated);
+    }
+
+    /// <summary>
+    /// The authorization header, read from the HTTP request: <see cref="ServerCallContext.RequestHeaders"/> builds the
+    /// call's whole metadata on first use (every header name lower-cased into a new string), and nothing else on a
+    /// write's path reads it. A repeated header is left to the metadata, which has always decided that case.
+    /// </summary>
+    private static string? AuthorizationHeader(ServerCallContext context)
+    {
+        var values = context.GetHttpContext().Request.Headers.Authorization;
+        if (values.Count > 1) return context.RequestHeaders.GetValue("authorization");
+        return values.Count == 1 ? values[0] : null;
     }
 
     private async Task AdmitTokenAsync(ServerCallContext context, RpcPolicy policy, string token)
